@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Every stable error code the API can answer with. The web client switches on
+ * these, never on message text. Codes are `<module>.<reason>`.
+ */
+export const ERROR_CODES = [
+  'common.validation_failed',
+  'common.malformed_json',
+  'common.not_found',
+  'common.payload_too_large',
+  'common.unsupported_media_type',
+  'common.rate_limited',
+  'common.csrf_failed',
+  'common.internal',
+  'common.unavailable',
+  'auth.invalid_credentials',
+  'auth.unauthenticated',
+  'auth.forbidden',
+  'auth.account_disabled',
+  'auth.invitation_invalid',
+  'tenancy.user_not_found',
+  'tenancy.email_taken',
+  'tenancy.invitation_not_found',
+  'tenancy.madrasah_required',
+  'tenancy.last_operator',
+  'people.madrasah_not_found',
+  'people.teacher_not_found',
+  'people.subject_not_found',
+  'people.cluster_not_found',
+  'people.duplicate_identifier',
+  'people.code_taken',
+  'people.cluster_in_use',
+  'people.import_not_found',
+  'people.import_rejected',
+  'people.import_unreadable',
+  'people.import_already_committed',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error shape of the API. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string().describe('Stable dotted code, e.g. people.teacher_not_found'),
+    message: z.string().describe('Human message in the requested language (Bahasa Indonesia by default)'),
+    details: z.unknown().optional().describe('Field-level problems, when the input was invalid'),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
