@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'common.unsupported_media_type',
   'common.rate_limited',
   'common.csrf_failed',
+  'common.conflict',
   'common.internal',
   'common.unavailable',
   'auth.invalid_credentials',

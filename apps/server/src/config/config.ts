@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment the server and the CLI read, validated once at start-up. */
+const envSchema = z.object({
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to listen on; 0.0.0.0 opens it to the school's LAN. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** External PostgreSQL (≥ 15). When unset, an embedded server is started in the data folder. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded database and uploaded files live. */
+  TUMBUH_DATA_DIR: z.string().min(1).default('./data'),
+  /** Password of every demo account. */
+  TUMBUH_DEMO_PASSWORD: z.string().min(8).default('tumbuh-demo-2026'),
+  /** `0`/`false` turns demo data off: a production start loads no demo tenants. */
+  TUMBUH_DEMO: z.enum(['0', '1', 'true', 'false']).default('1'),
+  /** Public base URL used in invitation links; defaults to http://HOST:PORT. */
+  TUMBUH_PUBLIC_URL: z.string().url().optional(),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Connections in the pool. */
+  TUMBUH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoPassword: string;
+  demo: boolean;
+  publicUrl: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  dbPoolSize: number;
+}
+
+/** Thrown when the environment is invalid; its message lists every problem. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Konfigurasi tidak valid / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.TUMBUH_DATA_DIR),
+    demoPassword: e.TUMBUH_DEMO_PASSWORD,
+    demo: e.TUMBUH_DEMO === '1' || e.TUMBUH_DEMO === 'true',
+    publicUrl: (e.TUMBUH_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    dbPoolSize: e.TUMBUH_DB_POOL,
+  };
+}

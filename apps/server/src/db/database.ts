@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The query builder over the pool. System-level: not tenant-scoped; use `withTenant` for request work. */
+export type Database = NodePgDatabase<Schema>;
+/** A transaction handle (what `withTenant` and `db.transaction` hand to their callback). */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Either: repository methods accept both. */
+export type Queryable = Database | Tx;
+
+export interface DatabaseHandle {
+  db: Database;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+// DATE columns come back as 'YYYY-MM-DD' text, never shifted through a JS Date.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+/** Opens a pool on the given PostgreSQL URL. */
+export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', () => undefined);
+  const db = drizzle(pool, { schema });
+  return { db, pool, close: () => pool.end() };
+}
+
+/**
+ * Runs `fn` in one transaction as the tenant: sets `app.tenant_id` and switches to the
+ * `tumbuh_app` role for the transaction, so PostgreSQL's row-level security hides every
+ * other tenant's rows even from a query that forgot its filter.
+ */
+export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', 'tumbuh_app', true)`);
+    return fn(tx);
+  });
+}
+
+/** The folder of SQL migrations, found from source or from the built bundle. */
+export function migrationsFolder(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'drizzle');
+    if (existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('migrations folder (drizzle/) not found');
+}
+
+const MIGRATION_LOCK = 7_420_001;
+
+/**
+ * Applies pending migrations under a PostgreSQL advisory lock, so two servers (or a server and
+ * `tumbuh migrate`) never migrate at once.
+ */
+export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+  const client = await handle.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate(handle.db, { migrationsFolder: migrationsFolder() });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function pingDatabase(handle: DatabaseHandle, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const ping = handle.pool.query('select 1').then(() => true as const);
+    return await Promise.race([ping, timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

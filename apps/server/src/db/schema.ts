@@ -1,0 +1,4 @@
+/** Every table, for drizzle-kit and the query builder. Tables are declared in each module's *.tables.ts. */
+export * from '../modules/tenancy/tenancy.tables.ts';
+export * from '../modules/people/people.tables.ts';
+export * from '../modules/audit/audit.tables.ts';

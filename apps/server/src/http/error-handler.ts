@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, commonErrors } from './app-error.ts';
+import { requestLocale } from './locale.ts';
+
+const FASTIFY_CODES: Record<string, keyof typeof commonErrors> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'common.malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'common.malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'common.payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'common.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'common.validation_failed',
+  FST_REQ_FILE_TOO_LARGE: 'common.payload_too_large',
+  FST_FILES_LIMIT: 'common.payload_too_large',
+  FST_PARTS_LIMIT: 'common.payload_too_large',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'common.unsupported_media_type',
+  FST_ERR_VALIDATION: 'common.validation_failed',
+};
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (typeof error !== 'object' || error === null) return commonErrors['common.internal']();
+  const e = error as Partial<FastifyError> & { code?: string; statusCode?: number };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((v) => ({
+      path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
+      message: v.message ?? v.keyword,
+    }));
+    return commonErrors['common.validation_failed'](details);
+  }
+  if (e.code && FASTIFY_CODES[e.code]) return commonErrors[FASTIFY_CODES[e.code] ?? 'common.internal']();
+  if (e.statusCode === 429) return commonErrors['common.rate_limited']();
+  // PostgreSQL constraint errors that slipped past a use case's own checks: answer 4xx, not 5xx.
+  if (e.code === '23505' || e.code === '23P01') return commonErrors['common.conflict']();
+  if (e.code === '23503' || e.code === '22P02' || e.code === '22001' || e.code === '22007' || e.code === '22008') {
+    return commonErrors['common.validation_failed']();
+  }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return commonErrors['common.validation_failed']();
+  return commonErrors['common.internal']();
+}
+
+/** One error shape for the whole API: `{ error: { code, message, details? } }`; never a stack trace. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    } else if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+    }
+    const body: { error: { code: string; message: string; details?: unknown } } = {
+      error: { code: appError.code, message: appError.messageFor(requestLocale(request)) },
+    };
+    if (appError.details !== undefined) body.error.details = appError.details;
+    void reply.status(appError.status).send(body);
+  });
+}

@@ -1,0 +1,56 @@
+import { and, count, desc, eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Queryable } from '../../db/database.ts';
+import { auditLog } from './audit.tables.ts';
+
+/** Who did it: a signed-in user, or the system (seed, CLI). */
+export interface AuditActor {
+  userId: string | null;
+  label: string;
+}
+
+export interface AuditEntry {
+  tenantId: string;
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends an audit entry. Call it with the transaction that makes the change, so the change and
+ * its record land (or roll back) together.
+ */
+export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void> {
+  await q.insert(auditLog).values({
+    tenantId: entry.tenantId,
+    id: uuidv7(),
+    actorUserId: entry.actor.userId,
+    actorLabel: entry.actor.label,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+/** Lists audit entries of the tenant, newest first, optionally for one entity. */
+export async function listAudit(
+  q: Queryable,
+  tenantId: string,
+  filter: { entityType?: string; entityId?: string; limit: number; offset: number },
+) {
+  const where = and(
+    eq(auditLog.tenantId, tenantId),
+    filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+  );
+  const [items, totals] = await Promise.all([
+    q.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(filter.limit).offset(filter.offset),
+    q.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { items, total: totals[0]?.n ?? 0 };
+}
