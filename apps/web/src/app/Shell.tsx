@@ -71,6 +71,9 @@ export function Shell() {
             <span>{me.user.name}</span>
             <small>{me.user.email}</small>
           </div>
+          <button type="button" className="btn sidenav-logout" onClick={() => void signOut()}>
+            {t('nav.logout')}
+          </button>
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <Outlet />

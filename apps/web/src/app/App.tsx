@@ -1,0 +1,105 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { I18nProvider, useT } from '../i18n/i18n.tsx';
+import { isApiError } from '../shared/api.ts';
+import { SessionProvider } from '../shared/session.tsx';
+import { ErrorNote } from '../shared/ui.tsx';
+import { AcceptInvitationPage } from '../modules/auth/AcceptInvitationPage.tsx';
+import { LoginPage } from '../modules/auth/LoginPage.tsx';
+import { PublicLayout } from '../modules/auth/PublicLayout.tsx';
+import { DashboardPage } from '../modules/dashboard/DashboardPage.tsx';
+import { ImportPage } from '../modules/imports/ImportPage.tsx';
+import { SubjectsPage } from '../modules/subjects/SubjectsPage.tsx';
+import { EditTeacherPage, NewTeacherPage } from '../modules/teachers/TeacherFormPage.tsx';
+import { TeacherListPage } from '../modules/teachers/TeacherListPage.tsx';
+import { TeacherPage } from '../modules/teachers/TeacherPage.tsx';
+import { UsersPage } from '../modules/users/UsersPage.tsx';
+import { RequireAuth, RequireCapability } from './guards.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { Shell } from './Shell.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A 4xx will not get better by asking again; a dropped connection might.
+      retry: (count, error) => count < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+    },
+    mutations: { retry: false },
+  },
+});
+
+function BootError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useT();
+  return (
+    <PublicLayout>
+      <div className="card auth-card">
+        <h1>{t('app.name')}</h1>
+        <ErrorNote error={error} onRetry={retry} />
+      </div>
+    </PublicLayout>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <BrowserRouter>
+          <SessionProvider fallback={(error, retry) => <BootError error={error} retry={retry} />}>
+            <Routes>
+              <Route path="/masuk" element={<LoginPage />} />
+              <Route path="/undangan/:token" element={<AcceptInvitationPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <Shell />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="guru" element={<TeacherListPage />} />
+                <Route
+                  path="guru/baru"
+                  element={
+                    <RequireCapability capability="manageTeachers">
+                      <NewTeacherPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route path="guru/:id" element={<TeacherPage />} />
+                <Route
+                  path="guru/:id/ubah"
+                  element={
+                    <RequireCapability capability="manageTeachers">
+                      <EditTeacherPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route path="mapel" element={<SubjectsPage />} />
+                <Route
+                  path="impor"
+                  element={
+                    <RequireCapability capability="importTeachers">
+                      <ImportPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route
+                  path="pengguna"
+                  element={
+                    <RequireCapability capability="manageUsers">
+                      <UsersPage />
+                    </RequireCapability>
+                  }
+                />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </SessionProvider>
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}
