@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifyUnderPressure from '@fastify/under-pressure';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './config/config.ts';
+import { pingDatabase, type DatabaseHandle } from './db/database.ts';
+import { commonErrors } from './http/app-error.ts';
+import { registerAuth } from './http/auth.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import type { AppDeps } from './http/types.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { teacherImportRoutes } from './modules/people/imports/imports.routes.ts';
+import { createPeopleRepository } from './modules/people/people.repository.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { LoginThrottle } from './modules/tenancy/auth.usecases.ts';
+import { createTenancyRepository } from './modules/tenancy/tenancy.repository.ts';
+import { tenancyRoutes } from './modules/tenancy/tenancy.routes.ts';
+
+export const VERSION = '0.1.0';
+
+/** Where the built web client is, if it was built. */
+function webDistFolder(): string | undefined {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'apps', 'web', 'dist');
+    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
+/**
+ * Builds the Fastify application: security headers, sessions, CSRF, the API under /api/v1,
+ * OpenAPI at /api/openapi.json, health at /api/health and the web client.
+ */
+export async function buildApp(options: {
+  config: AppConfig;
+  database: DatabaseHandle;
+  logger?: boolean;
+  clock?: () => Date;
+}): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    // Per-request lines only when debugging: a school server's log stays readable.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const deps: AppDeps = {
+    db: database.db,
+    config,
+    tenancyRepository: createTenancyRepository(),
+    peopleRepository: createPeopleRepository(),
+    throttle: new LoginThrottle(),
+    clock: options.clock ?? (() => new Date()),
+  };
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+      },
+    },
+    hsts: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => commonErrors['common.rate_limited'](),
+  });
+  await app.register(fastifyUnderPressure, {
+    maxEventLoopDelay: 2000,
+    pressureHandler: (_req, _reply, type) => {
+      throw Object.assign(commonErrors['common.unavailable'](), { pressure: type });
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Tumbuh API', version: VERSION, description: 'MGMP, kinerja guru dan triangulasi bukti untuk madrasah.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tumbuh_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAuth(app, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: 'Health: 200 only when the database answers', response: { 200: z.object({ status: z.literal('ok'), db: z.literal('up'), version: z.string() }), 503: z.object({ status: z.literal('unavailable'), db: z.literal('down'), version: z.string() }) } } },
+    async (_request, reply) => {
+      if (await pingDatabase(database)) return { status: 'ok' as const, db: 'up' as const, version: VERSION };
+      return reply.status(503).send({ status: 'unavailable' as const, db: 'down' as const, version: VERSION });
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(tenancyRoutes, { deps });
+      await api.register(peopleRoutes, { deps });
+      await api.register(teacherImportRoutes, { deps });
+      await api.register(auditRoutes, { deps });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const web = webDistFolder();
+  if (web) {
+    await app.register(fastifyStatic, { root: web, wildcard: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !web) {
+      throw commonErrors['common.not_found']();
+    }
+    // Client-side routes: the single-page app answers them.
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}
