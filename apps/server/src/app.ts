@@ -132,7 +132,15 @@ export async function buildApp(options: {
 
   const web = webDistFolder();
   if (web) {
-    await app.register(fastifyStatic, { root: web, wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: web,
+      wildcard: false,
+      // Hashed assets never change; the page and the service worker must be re-checked each time.
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !web) {

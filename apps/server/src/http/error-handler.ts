@@ -22,7 +22,7 @@ function toAppError(error: unknown): AppError {
   const e = error as Partial<FastifyError> & { code?: string; statusCode?: number };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
-      path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
+      path: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? v.keyword,
     }));
     return commonErrors['common.validation_failed'](details);
