@@ -1,21 +1,48 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from './config/config.ts';
+import { VERSION } from './app.ts';
+import { ConfigError, loadConfig, type AppConfig } from './config/config.ts';
 import { runMigrations } from './db/database.ts';
-import { EmbeddedClusterError } from './db/embedded.ts';
-import { openConfiguredDatabase, ServerAlreadyRunningError } from './db/runtime.ts';
+import { EmbeddedClusterError, isProcessAlive } from './db/embedded.ts';
+import { openConfiguredDatabase, ServerAlreadyRunningError, type OpenedDatabase } from './db/runtime.ts';
 import { seedDemo } from './demo/demo.seed.ts';
+import { BackupFormatError } from './modules/system/backup.format.ts';
+import { createBackup, restoreBackup, RestoreRefusedError, type BackupSummary } from './modules/system/backup.usecases.ts';
 import { startServer } from './server.ts';
 
-/** Runs `fn` with a migrated database of the configured data folder, then lets go of it. */
-async function withDatabase<T>(fn: (opened: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
+/** The pid of a live `tumbuh serve` holding the data folder's lock, if any. */
+async function liveServerPid(dataDir: string): Promise<number | undefined> {
+  const text = await fs.readFile(path.join(dataDir, 'server.pid'), 'utf8').catch(() => '');
+  const pid = Number(text.split('\n')[0]);
+  return pid && pid !== process.pid && isProcessAlive(pid) ? pid : undefined;
+}
+
+/**
+ * Runs `fn` with a migrated database of the configured data folder, then lets go of it. When a
+ * `tumbuh serve` started on the same folder while this command ran (and so reuses the PostgreSQL
+ * this command started), the PostgreSQL is handed over to that server instead of stopped.
+ */
+async function withDatabase<T>(fn: (opened: OpenedDatabase, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const opened = await openConfiguredDatabase(config);
   try {
     await runMigrations(opened.handle);
-    return await fn(opened);
+    return await fn(opened, config);
   } finally {
-    await opened.close();
+    const server = opened.cluster?.owned ? await liveServerPid(config.dataDir) : undefined;
+    if (server) {
+      await opened.handle.close();
+      await fs.writeFile(path.join(config.dataDir, 'postgres.owner'), `${server}\n`);
+    } else {
+      await opened.close();
+    }
   }
+}
+
+function printSummary(summary: BackupSummary): void {
+  const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
+  console.log(`${summary.tables.length} tabel / tables, ${rows} baris / rows, ${summary.files} berkas / files`);
 }
 
 const program = new Command()
@@ -60,6 +87,41 @@ program
     });
   });
 
+program
+  .command('backup')
+  .description('Cadangkan basis data dan berkas unggahan ke satu berkas / back up the database and uploaded files into one file')
+  .argument('<file>', 'berkas tujuan, mis. / target file, e.g. tumbuh-2026-11-24.tumbuh-backup.gz')
+  .addHelpText('after', '\nBoleh dijalankan saat server berjalan (snapshot konsisten). / Safe while the server runs (consistent snapshot).')
+  .action(async (file: string) => {
+    const target = path.resolve(file);
+    await withDatabase(async ({ handle }, config) => {
+      console.log(`Mencadangkan ke / backing up to ${target}`);
+      const summary = await createBackup({ pool: handle.pool, dataDir: config.dataDir, file: target, appVersion: VERSION, log: console.log });
+      printSummary(summary);
+      console.log('Cadangan selesai / backup written');
+    });
+  });
+
+program
+  .command('restore')
+  .description('Pulihkan cadangan ke folder data / basis data kosong / restore a backup into an empty data folder or database')
+  .argument('<file>', 'berkas cadangan dari `tumbuh backup` / a file made by `tumbuh backup`')
+  .option('--force', 'ganti data yang sudah ada / replace the data already there')
+  .addHelpText('after', '\nContoh / example: TUMBUH_DATA_DIR=./data-baru npx tumbuh restore cadangan.tumbuh-backup.gz')
+  .action(async (file: string, options: { force?: boolean }) => {
+    const source = path.resolve(file);
+    await fs.access(source).catch(() => {
+      throw new RestoreRefusedError(`Berkas tidak ditemukan / file not found: ${source}`);
+    });
+    await withDatabase(async ({ handle }, config) => {
+      console.log(`Memulihkan dari / restoring from ${source}`);
+      const summary = await restoreBackup({ pool: handle.pool, dataDir: config.dataDir, file: source, force: options.force === true, log: console.log });
+      console.log(`Cadangan dibuat / backup made ${summary.header.createdAt} (Tumbuh ${summary.header.appVersion})`);
+      printSummary(summary);
+      console.log('Pemulihan selesai, jumlah baris cocok / restore complete, row counts verified');
+    });
+  });
+
 export { program, withDatabase };
 
 /** Entry point of the `tumbuh` command. */
@@ -67,7 +129,13 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ServerAlreadyRunningError || error instanceof EmbeddedClusterError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof ServerAlreadyRunningError ||
+      error instanceof EmbeddedClusterError ||
+      error instanceof RestoreRefusedError ||
+      error instanceof BackupFormatError
+    ) {
       console.error(error.message);
       process.exit(2);
     }
