@@ -74,7 +74,8 @@ function teacherInputs(rows: Row[], subjectIdByCode: Map<string, string>, seed: 
       employmentStatus: status,
       // Some identifiers start with 0 on purpose: they must survive as text.
       nuptk: pad(n * 7919, 16),
-      nip: status === 'PNS' || status === 'PPPK' ? `${year}${pad(month, 2)}${pad(day, 2)}2005011${gender === 'L' ? 1 : 2}${pad(n, 3)}` : null,
+      // NIP: birth date (8) + TMT year-month (6) + gender (1) + sequence (3) = 18 digits.
+      nip: status === 'PNS' || status === 'PPPK' ? `${year}${pad(month, 2)}${pad(day, 2)}200501${gender === 'L' ? 1 : 2}${pad(n, 3)}` : null,
       pegId: pad(n * 104729, 14),
       nik: `3528${pad(n * 31337, 12)}`,
       birthPlace: ['Pamekasan', 'Sumenep', 'Sampang', 'Bangkalan', 'Surabaya'][n % 5] ?? null,
