@@ -55,7 +55,7 @@ export function Shell() {
           </button>
         </div>
       </header>
-      {me.demo && <DemoBanner />}
+      {me.demo && <DemoBanner compact />}
       <div className="layout">
         <nav id="main-nav" className={`sidenav${menuOpen ? ' open' : ''}`} aria-label={t('nav.mainNav')}>
           <ul>

@@ -146,9 +146,14 @@ export function fieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isApiError(error, 'common.validation_failed')) return out;
   const add = (path: unknown, message: unknown) => {
-    const field = Array.isArray(path) ? path.map(String).join('.') : typeof path === 'string' ? path : '';
+    const raw = Array.isArray(path) ? path.map(String).join('.') : typeof path === 'string' ? path : '';
+    // The server prefixes the part of the request (`body.email`); forms know only the field.
+    const field = raw.replace(/^(body|querystring|params)\.?/, '');
     const text = Array.isArray(message) ? message.map(String).join(' ') : typeof message === 'string' ? message : '';
-    if (field && text && !out[field]) out[field] = text;
+    if (!field || !text) return;
+    const top = field.split('.')[0] ?? field;
+    if (!out[field]) out[field] = text;
+    if (!out[top]) out[top] = text;
   };
   const readIssues = (issues: unknown[]) => {
     for (const issue of issues) {

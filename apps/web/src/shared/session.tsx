@@ -66,8 +66,9 @@ function useSessionState() {
       // Signed out locally all the same; the cookie expires on the server.
     }
     setCsrfToken(null);
-    queryClient.clear();
+    // Keep the `me` query object (the session observer watches it) and drop every other cached answer.
     queryClient.setQueryData(ME_KEY, null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
   };
 
   const saveLocale = (next: Locale) => {

@@ -11,6 +11,9 @@ import { ErrorNote, Field } from '../../shared/ui.tsx';
 const MAX_MB = Math.round(LIMITS.importFileMaxBytes / (1024 * 1024));
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
+/** Import row fields that have a label in the dictionary. */
+const TEACHER_FIELDS = ['name', 'gender', 'nuptk', 'nip', 'pegId', 'nik', 'birthPlace', 'birthDate', 'employmentStatus', 'ptkType', 'extraDuties', 'phone', 'email', 'address', 'subjects'] as const;
+
 type Step = { step: 1 } | { step: 2; preview: ImportPreview } | { step: 3; preview: ImportPreview; result: ImportCommitResult };
 
 export function ImportPage() {
@@ -123,6 +126,11 @@ function PreviewStep({ preview, onCommitted, onRestart }: { preview: ImportPrevi
     },
   });
   const errorCount = preview.errors.length;
+  const fieldLabel = (field: string | null) => {
+    if (!field) return t('common.none');
+    const known = TEACHER_FIELDS.find((f) => f === field);
+    return known ? t(`teachers.${known}`) : field;
+  };
   const blocked = errorCount > 0 || preview.status !== 'previewed';
   const stats = [
     { label: t('import.totalRows'), value: preview.totalRows },
@@ -156,6 +164,16 @@ function PreviewStep({ preview, onCommitted, onRestart }: { preview: ImportPrevi
         preview.status === 'previewed' && <div className="note note-ok">{t('import.noErrors')}</div>
       )}
       {preview.status === 'committed' && <div className="note">{t('import.alreadyCommitted')}</div>}
+      <ErrorNote error={isApiError(commit.error, 'people.import_already_committed') ? null : commit.error} />
+      {isApiError(commit.error, 'people.import_already_committed') && <div className="note">{t('import.alreadyCommitted')}</div>}
+      <div className="actions">
+        <button type="button" className="btn" onClick={onRestart}>
+          {t('import.startOver')}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={blocked || commit.isPending} onClick={() => commit.mutate()}>
+          {commit.isPending ? t('import.committing') : t('import.commit')}
+        </button>
+      </div>
 
       {errorCount > 0 && (
         <div className="card">
@@ -174,7 +192,7 @@ function PreviewStep({ preview, onCommitted, onRestart }: { preview: ImportPrevi
                 {preview.errors.map((e, i) => (
                   <tr key={`${e.row}-${e.field ?? ''}-${i}`}>
                     <td>{e.row}</td>
-                    <td>{e.field ?? t('common.none')}</td>
+                    <td>{fieldLabel(e.field)}</td>
                     <td>{e.message}</td>
                     <td className="mono">{e.value ?? ''}</td>
                   </tr>
@@ -230,16 +248,6 @@ function PreviewStep({ preview, onCommitted, onRestart }: { preview: ImportPrevi
         </details>
       )}
 
-      <ErrorNote error={isApiError(commit.error, 'people.import_already_committed') ? null : commit.error} />
-      {isApiError(commit.error, 'people.import_already_committed') && <div className="note">{t('import.alreadyCommitted')}</div>}
-      <div className="actions sticky-actions">
-        <button type="button" className="btn" onClick={onRestart}>
-          {t('import.startOver')}
-        </button>
-        <button type="button" className="btn btn-primary" disabled={blocked || commit.isPending} onClick={() => commit.mutate()}>
-          {commit.isPending ? t('import.committing') : t('import.commit')}
-        </button>
-      </div>
     </div>
   );
 }

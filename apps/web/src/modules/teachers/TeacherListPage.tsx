@@ -167,7 +167,7 @@ export function TeacherListPage() {
             <p className="muted count" aria-live="polite" data-testid="teacher-total">
               {t('teachers.total', { total: list.data.total })}
             </p>
-            <table className="table responsive" aria-busy={list.isFetching}>
+            <table className="table responsive cards-compact" aria-busy={list.isFetching}>
               <thead>
                 <tr>
                   <th scope="col">{t('teachers.name')}</th>

@@ -1,0 +1,57 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+/** Where the app under test runs; the orchestrator starts the real server with demo data. */
+export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+export const DEMO_PASSWORD = process.env.TUMBUH_DEMO_PASSWORD ?? 'tumbuh-demo-2026';
+export const ACCOUNTS = {
+  operator: 'operator@contoh.sch.id',
+  kepala: 'kepala@contoh.sch.id',
+  guru: 'guru1@contoh.sch.id',
+} as const;
+export type Account = keyof typeof ACCOUNTS;
+export const DEMO_MADRASAH = 'MTs Contoh';
+
+/** Debian's Chromium, with the flags this machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface ContextOptions {
+  width?: number;
+  height?: number;
+}
+
+/** A fresh browser profile pointed at the app, in Indonesian, phone-sized unless told otherwise. */
+export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    locale: 'id-ID',
+    serviceWorkers: 'block',
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** A browser profile already signed in as a demo account (through the API, to keep tests fast). */
+export async function signedInContext(browser: Browser, account: Account, options: ContextOptions = {}): Promise<BrowserContext> {
+  const context = await newContext(browser, options);
+  const res = await context.request.post('/api/v1/auth/login', {
+    data: { email: ACCOUNTS[account], password: DEMO_PASSWORD },
+    headers: { 'content-type': 'application/json' },
+  });
+  if (!res.ok()) throw new Error(`login as ${account} failed: ${res.status()} ${await res.text()}`);
+  return context;
+}
+
+/** Total of the active teachers, read through the API with the context's session. */
+export async function activeTeacherTotal(context: BrowserContext): Promise<number> {
+  const res = await context.request.get('/api/v1/teachers?active=true&limit=1');
+  if (!res.ok()) throw new Error(`teacher list failed: ${res.status()}`);
+  const body: unknown = await res.json();
+  if (typeof body !== 'object' || body === null || !('total' in body) || typeof body.total !== 'number') throw new Error('no total');
+  return body.total;
+}
