@@ -26,6 +26,11 @@ function inScope(column: typeof teachers.madrasahId | typeof subjects.madrasahId
   return ids.length === 0 ? sql`false` : inArray(column, ids);
 }
 
+/** False for a patch with nothing to set: an UPDATE without columns is an SQL error, not a no-op. */
+function hasValues(patch: object): boolean {
+  return Object.values(patch).some((v) => v !== undefined);
+}
+
 /** SQL of madrasahs, clusters, subjects and teachers. Every method takes the tenant. */
 export function createPeopleRepository() {
   return {
@@ -101,6 +106,7 @@ export function createPeopleRepository() {
     },
 
     async updateCluster(q: Queryable, tenantId: string, id: string, patch: Partial<typeof clusters.$inferInsert>): Promise<void> {
+      if (!hasValues(patch)) return;
       await q.update(clusters).set(patch).where(and(eq(clusters.tenantId, tenantId), eq(clusters.id, id)));
     },
 
@@ -143,6 +149,7 @@ export function createPeopleRepository() {
     },
 
     async updateSubject(q: Queryable, tenantId: string, id: string, patch: Partial<typeof subjects.$inferInsert>): Promise<void> {
+      if (!hasValues(patch)) return;
       await q.update(subjects).set(patch).where(and(eq(subjects.tenantId, tenantId), eq(subjects.id, id)));
     },
 
