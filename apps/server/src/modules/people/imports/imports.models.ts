@@ -158,6 +158,8 @@ export interface DetectedColumn {
   /** Header as shown to the person (parent and sub-header joined for merged headers). */
   header: string;
   field: ImportField | null;
+  /** Preference among columns of the same field: lower is read first (HP before Telepon). */
+  rank: number;
   /** Normalised candidates the layout detection looks at. */
   keys: string[];
 }
@@ -208,8 +210,8 @@ function mapColumn(parent: string, child: string): { field: ImportField | null; 
 
 /**
  * True when `sub` is the second row of a merged header under `top`: every label in `sub` sits
- * under an empty cell of `top` (the continuation of a horizontally merged parent) or under a
- * parent repeated across neighbours (how exceljs reports a merge), no cell of `sub` holds a
+ * under a parent that spans several columns (a parent followed by empty cells that have
+ * sub-labels, or a parent repeated across neighbours, which is how exceljs reports a merge), no cell of `sub` holds a
  * number or a date, and at least one such sub-label exists. A data row fails: its name cell sits
  * under a standalone header.
  */
@@ -225,7 +227,8 @@ export function isSubHeaderRow(top: SheetCell[] | undefined, sub: SheetCell[] | 
     if (s[c] === t[c]) continue; // vertical merge reported on both rows
     if (/^\(?\d+\)?$/.test(s[c] ?? '')) return false;
     const parent = t[c] ?? '';
-    const spanned = parent === '' || (c > 0 && t[c - 1] === parent) || t[c + 1] === parent;
+    const mergeStart = t[c + 1] === '' && (s[c + 1] ?? '') !== '';
+    const spanned = parent === '' || (c > 0 && t[c - 1] === parent) || t[c + 1] === parent || mergeStart;
     if (!spanned) return false;
     if (parent === '' && !t.slice(0, c).some((v) => v !== '')) return false;
     children++;
@@ -270,6 +273,7 @@ function buildColumns(labels: { parent: string; child: string }[]): DetectedColu
     index: m.index,
     header: m.header,
     field: m.field && (best.get(m.field)?.index === m.index || fallbacks.has(m.index)) ? m.field : null,
+    rank: m.rank,
     keys: m.keys,
   }));
 }
@@ -710,7 +714,7 @@ export function parseTeacherSheet(
     };
   }
   const byField = new Map<ImportField, number[]>();
-  for (const c of header.columns) {
+  for (const c of [...header.columns].sort((a, b) => a.rank - b.rank || a.index - b.index)) {
     if (!c.field) continue;
     byField.set(c.field, [...(byField.get(c.field) ?? []), c.index]);
   }
