@@ -1,7 +1,8 @@
 import { and, asc, count, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Role, RoleGrant } from '@tumbuh/shared';
 import type { Queryable } from '../../db/database.ts';
-import { madrasahs } from '../people/people.tables.ts';
+import { escapeLike } from '../people/people.models.ts';
+import { madrasahs, teachers } from '../people/people.tables.ts';
 import { invitations, roleGrants, sessions, tenants, users } from './tenancy.tables.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -85,6 +86,11 @@ export function createTenancyRepository() {
       return rows.length > 0;
     },
 
+    async teacherExists(q: Queryable, tenantId: string, teacherId: string): Promise<boolean> {
+      const rows = await q.select({ id: teachers.id }).from(teachers).where(and(eq(teachers.tenantId, tenantId), eq(teachers.id, teacherId))).limit(1);
+      return rows.length > 0;
+    },
+
     async getUser(q: Queryable, tenantId: string, userId: string): Promise<UserRow | undefined> {
       const rows = await q.select().from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, userId))).limit(1);
       return rows[0];
@@ -93,7 +99,7 @@ export function createTenancyRepository() {
     async listUsers(q: Queryable, tenantId: string, filter: { q?: string; limit: number; offset: number }) {
       const where = and(
         eq(users.tenantId, tenantId),
-        filter.q ? or(ilike(users.name, `%${filter.q}%`), ilike(users.email, `%${filter.q}%`)) : undefined,
+        filter.q ? or(ilike(users.name, `%${escapeLike(filter.q)}%`), ilike(users.email, `%${escapeLike(filter.q)}%`)) : undefined,
       );
       const [items, totals] = await Promise.all([
         q.select().from(users).where(where).orderBy(asc(users.name)).limit(filter.limit).offset(filter.offset),
@@ -123,7 +129,7 @@ export function createTenancyRepository() {
       const where = and(
         eq(invitations.tenantId, tenantId),
         isNull(invitations.revokedAt),
-        filter.q ? or(ilike(invitations.name, `%${filter.q}%`), ilike(invitations.email, `%${filter.q}%`)) : undefined,
+        filter.q ? or(ilike(invitations.name, `%${escapeLike(filter.q)}%`), ilike(invitations.email, `%${escapeLike(filter.q)}%`)) : undefined,
       );
       const [items, totals] = await Promise.all([
         q.select().from(invitations).where(where).orderBy(sql`${invitations.createdAt} desc`).limit(filter.limit).offset(filter.offset),

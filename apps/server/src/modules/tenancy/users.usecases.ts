@@ -1,8 +1,9 @@
 import type { Invitation, RoleGrant, User } from '@tumbuh/shared';
 import { uuidv7 } from 'uuidv7';
-import { withTenant, type Database } from '../../db/database.ts';
+import { withTenant, type Database, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { peopleErrors } from '../people/people.errors.ts';
 import { hashToken, newToken } from './auth.usecases.ts';
 import { tenancyErrors } from './tenancy.errors.ts';
 import { canGrant, canManageAccounts, type Actor } from './tenancy.models.ts';
@@ -40,6 +41,11 @@ function presentInvitation(i: InvitationRow): Invitation {
   };
 }
 
+/** A teacher linked to an account must be one of the tenant's. @throws people.teacher_not_found */
+async function requireTeacher(tx: Tx, repo: TenancyRepository, tenantId: string, teacherId: string): Promise<void> {
+  if (!(await repo.teacherExists(tx, tenantId, teacherId))) throw peopleErrors['people.teacher_not_found']();
+}
+
 function requireAccountManager(actor: Actor) {
   if (!canManageAccounts(actor)) throw commonErrors['auth.forbidden']();
 }
@@ -60,7 +66,7 @@ export async function listUsers(actor: Actor, query: { q?: string; limit: number
 /**
  * Changes an account: name, active, roles, linked teacher. Operators only; the last active
  * operator cannot be disabled or lose the role; a disabled account's sessions end at once.
- * @throws tenancy.user_not_found, tenancy.last_operator, tenancy.madrasah_required, auth.forbidden
+ * @throws tenancy.user_not_found, tenancy.last_operator, tenancy.madrasah_required, people.teacher_not_found, auth.forbidden (also when the account holds a role beyond the actor's scope)
  */
 export async function updateUser(
   actor: Actor,
@@ -74,12 +80,16 @@ export async function updateUser(
     const before = await repo.getUser(tx, actor.tenantId, userId);
     if (!before) throw tenancyErrors['tenancy.user_not_found']();
     const beforeGrants = (await repo.listGrants(tx, actor.tenantId, [userId])).map(({ role, madrasahId }) => ({ role, madrasahId }));
-    if (patch.roles) {
-      for (const g of [...patch.roles, ...beforeGrants]) {
-        if (!canGrant(actor, g)) throw commonErrors['auth.forbidden']();
-        if (g.madrasahId && !(await repo.madrasahExists(tx, actor.tenantId, g.madrasahId))) throw tenancyErrors['tenancy.madrasah_required']();
-      }
+    // Any change needs the actor's scope to cover every role the account holds: a madrasah
+    // operator must not disable or rename a tenant-wide operator.
+    for (const g of beforeGrants) {
+      if (!canGrant(actor, g)) throw commonErrors['auth.forbidden']();
     }
+    for (const g of patch.roles ?? []) {
+      if (!canGrant(actor, g)) throw commonErrors['auth.forbidden']();
+      if (g.madrasahId && !(await repo.madrasahExists(tx, actor.tenantId, g.madrasahId))) throw tenancyErrors['tenancy.madrasah_required']();
+    }
+    if (patch.teacherId) await requireTeacher(tx, repo, actor.tenantId, patch.teacherId);
     const losesOperator =
       (patch.active === false && beforeGrants.some((g) => g.role === 'operator')) ||
       (patch.roles !== undefined && beforeGrants.some((g) => g.role === 'operator') && !patch.roles.some((g) => g.role === 'operator'));
@@ -117,7 +127,7 @@ export async function listInvitations(actor: Actor, query: { q?: string; limit: 
 
 /**
  * Invites a person with one role. The answer carries the one-time accept link (only its hash is kept).
- * @throws tenancy.email_taken, tenancy.madrasah_required, auth.forbidden
+ * @throws tenancy.email_taken, tenancy.madrasah_required, people.teacher_not_found, auth.forbidden
  */
 export async function createInvitation(
   actor: Actor,
@@ -133,6 +143,7 @@ export async function createInvitation(
     if (input.madrasahId && !(await deps.tenancyRepository.madrasahExists(tx, actor.tenantId, input.madrasahId))) {
       throw tenancyErrors['tenancy.madrasah_required']();
     }
+    if (input.teacherId) await requireTeacher(tx, deps.tenancyRepository, actor.tenantId, input.teacherId);
     const token = newToken();
     const row = {
       tenantId: actor.tenantId,
@@ -162,13 +173,14 @@ export async function createInvitation(
   });
 }
 
-/** Revokes an invitation that was not yet accepted. @throws tenancy.invitation_not_found */
+/** Revokes an invitation that was not yet accepted. @throws tenancy.invitation_not_found (also when already accepted) */
 export async function revokeInvitation(actor: Actor, invitationId: string, deps: Deps): Promise<void> {
   requireAccountManager(actor);
   const now = (deps.clock ?? (() => new Date()))();
   await withTenant(deps.db, actor.tenantId, async (tx) => {
     const inv = await deps.tenancyRepository.getInvitation(tx, actor.tenantId, invitationId);
-    if (!inv || inv.revokedAt) throw tenancyErrors['tenancy.invitation_not_found']();
+    // An accepted invitation is spent: revoking it would only hide it from the list.
+    if (!inv || inv.revokedAt || inv.acceptedAt) throw tenancyErrors['tenancy.invitation_not_found']();
     await deps.tenancyRepository.markInvitation(tx, actor.tenantId, invitationId, { revokedAt: now });
     await recordAudit(tx, {
       tenantId: actor.tenantId,
