@@ -36,6 +36,10 @@ export const ERROR_CODES = [
   'people.import_rejected',
   'people.import_unreadable',
   'people.import_already_committed',
+  'assessment.instrument_not_found',
+  'assessment.invalid_ratings',
+  'assessment.scoring_not_supported',
+  'assessment.invalid_rank_data',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -7,3 +7,4 @@ export * from './schemas/auth.ts';
 export * from './schemas/users.ts';
 export * from './schemas/people.ts';
 export * from './schemas/imports.ts';
+export * from './schemas/assessment.ts';

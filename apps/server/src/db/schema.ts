@@ -2,3 +2,4 @@
 export * from '../modules/tenancy/tenancy.tables.ts';
 export * from '../modules/people/people.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
+export * from '../modules/assessment/instruments.tables.ts';

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { idSchema, listResponseSchema } from './common.ts';
+
+// ---------- enums ----------
+/**
+ * How the PKG category is taken from Nilai PKG (100), whose published bands have gaps (90–91, 75–76, …):
+ * `round-half-up` bands the value rounded half-up to a whole number (what schools do; default);
+ * `floor` bands the value rounded down; `exact` bands the unrounded value, a value in a gap going to
+ * the lower band. See docs/pkg-scoring.md.
+ */
+export const PKG_BAND_RULES = ['round-half-up', 'floor', 'exact'] as const;
+export type PkgBandRule = (typeof PKG_BAND_RULES)[number];
+export const DEFAULT_PKG_BAND_RULE: PkgBandRule = 'round-half-up';
+
+/** Sebutan of a PKG result (Permenneg PAN-RB 16/2009, Pedoman PK Guru Tabel 12), best first. */
+export const PKG_CATEGORIES = ['Amat baik', 'Baik', 'Cukup', 'Sedang', 'Kurang'] as const;
+export type PkgCategory = (typeof PKG_CATEGORIES)[number];
+
+/** The study's three focus dimensions an indicator can be tagged with. */
+export const FOCUS_DIMENSIONS = ['proses-pembelajaran', 'pengelolaan-kelas', 'penanganan-masalah'] as const;
+export type FocusDimension = (typeof FOCUS_DIMENSIONS)[number];
+
+/** `pkg`: PK Guru, scored; `observation`: rated per indicator, no total. */
+export const INSTRUMENT_KINDS = ['pkg', 'observation'] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+
+/** How ratings become a result: `pkg-2009` (Pedoman PK Guru 2010) or `none`. */
+export const SCORING_METHODS = ['pkg-2009', 'none'] as const;
+export type ScoringMethod = (typeof SCORING_METHODS)[number];
+
+// ---------- instruments ----------
+/** Route parameter `:code` of an instrument, e.g. `pkg-2009-guru-mapel`. */
+export const instrumentCodeParamsSchema = z.strictObject({
+  code: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+    .describe('Instrument code, e.g. pkg-2009-guru-mapel'),
+});
+
+/** `?version=`: a published version; the newest when omitted. */
+export const instrumentVersionQuerySchema = z.strictObject({
+  version: z.coerce.number().int().min(1).max(10_000).optional().describe('Instrument version; the newest published when omitted'),
+});
+
+export const scaleLevelSchema = z.object({
+  value: z.number().int().describe('The value a rating carries'),
+  label: z.string().describe('Official label, e.g. "Terpenuhi sebagian"'),
+  description: z.string(),
+});
+export const instrumentScaleSchema = z.object({ levels: z.array(scaleLevelSchema).describe('Lowest first') });
+export type InstrumentScale = z.infer<typeof instrumentScaleSchema>;
+
+export const instrumentSummarySchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  kind: z.enum(INSTRUMENT_KINDS),
+  scoringMethod: z.enum(SCORING_METHODS),
+  status: z.literal('published'),
+  domainCount: z.number().int(),
+  competencyCount: z.number().int(),
+  indicatorCount: z.number().int(),
+});
+export type InstrumentSummary = z.infer<typeof instrumentSummarySchema>;
+export const instrumentListSchema = listResponseSchema(instrumentSummarySchema);
+export type InstrumentList = z.infer<typeof instrumentListSchema>;
+
+export const instrumentIndicatorSchema = z.object({
+  id: idSchema,
+  number: z.number().int().describe('Number within the competency; the position of its rating'),
+  position: z.number().int().describe('Position across the instrument (PKG 1–78)'),
+  text: z.string().describe('Official wording (Bahasa Indonesia)'),
+  focus: z.array(z.enum(FOCUS_DIMENSIONS)).describe('Focus-dimension tags'),
+});
+export const instrumentCompetencySchema = z.object({
+  id: idSchema,
+  number: z.number().int().describe('Official number; ratings are keyed by it'),
+  name: z.string(),
+  indicators: z.array(instrumentIndicatorSchema),
+});
+export const instrumentDomainSchema = z.object({
+  id: idSchema,
+  code: z.string().describe('e.g. pedagogik'),
+  name: z.string(),
+  competencies: z.array(instrumentCompetencySchema),
+});
+export const focusDimensionSchema = z.object({ code: z.enum(FOCUS_DIMENSIONS), name: z.string(), description: z.string() });
+
+export const instrumentDetailSchema = instrumentSummarySchema.extend({
+  source: z.string().describe('Legal basis and where the wording comes from'),
+  publishedAt: z.string().nullable(),
+  scale: instrumentScaleSchema,
+  domains: z.array(instrumentDomainSchema),
+  focusDimensions: z.array(focusDimensionSchema),
+});
+export type InstrumentDetail = z.infer<typeof instrumentDetailSchema>;
+
+// ---------- PKG calculator ----------
+/** Rank data for the annual angka kredit (Permenneg PAN-RB 16/2009): all four or none. */
+export const pkgRankInputSchema = z.strictObject({
+  akk: z.number().min(0).max(2000).describe('AKK: angka kredit kumulatif minimal for the next rank (e.g. 50 for III/a → III/b)'),
+  akpkb: z.number().min(0).max(2000).describe('AKPKB: mandatory PKB credits for the next rank'),
+  akp: z.number().min(0).max(2000).describe('AKP: unsur penunjang credits'),
+  teachingHours: z.number().int().min(0).max(60).describe('JM: jam tatap muka per week (JWM 24–40)'),
+});
+export type PkgRankInput = z.infer<typeof pkgRankInputSchema>;
+
+export const pkgScoreRequestSchema = z.strictObject({
+  ratings: z
+    .record(z.string().max(8), z.array(z.unknown()).max(200))
+    .describe('Indicator ratings per competency number, in the instrument order: {"1":[1,2,2,0,0,2], …}; each 0, 1 or 2'),
+  rule: z.enum(PKG_BAND_RULES).optional().describe('Band-edge rule; round-half-up when omitted'),
+  rank: pkgRankInputSchema.optional().describe('When given, the annual angka kredit is computed too'),
+});
+export type PkgScoreRequest = z.infer<typeof pkgScoreRequestSchema>;
+
+export const pkgCompetencyResultSchema = z.object({
+  number: z.number().int(),
+  score: z.number().int().describe('Sum of the indicator ratings'),
+  max: z.number().int().describe('Indicators × 2'),
+  percent: z.number().describe('score ÷ max × 100, 2 decimals'),
+  value: z.number().int().min(1).max(4).describe('Competency value 1–4'),
+});
+export const pkgAngkaKreditSchema = z.object({
+  perYear: z.number().describe('(AKK − AKPKB − AKP) × JM/JWM × NPK / 4, 3 decimals'),
+  hoursFactor: z.number().describe('JM/JWM: 1 from 24 JP a week, JM/24 below'),
+  npk: z.number().int().describe('Nilai persentase kinerja (= creditPercent)'),
+});
+export const pkgScoreResultSchema = z.object({
+  instrument: z.object({ code: z.string(), version: z.number().int() }),
+  competencies: z.array(pkgCompetencyResultSchema),
+  total: z.number().int().describe('Nilai PKG: sum of the competency values'),
+  maxTotal: z.number().int().describe('4 × competencies (56 for PKG guru mapel)'),
+  nilai: z.number().describe('Nilai PKG (100) = total ÷ maxTotal × 100, 2 decimals'),
+  category: z.enum(PKG_CATEGORIES),
+  creditPercent: z.number().int().describe('% angka kredit (NPK): 125, 100, 75, 50 or 25'),
+  rule: z.enum(PKG_BAND_RULES).describe('The band-edge rule used'),
+  angkaKredit: pkgAngkaKreditSchema.optional().describe('Present when rank data was given'),
+});
+export type PkgScoreResult = z.infer<typeof pkgScoreResultSchema>;
