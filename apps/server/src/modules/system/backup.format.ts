@@ -96,22 +96,22 @@ export function openBackupWriter(file: string): BackupWriter {
   };
 }
 
-/** Reads a backup file line by line (gunzipped). */
-export function readBackupLines(file: string): AsyncIterable<string> & { close(): void } {
+/** Reads a backup file line by line (gunzipped). `next()` answers undefined at the end. */
+export function readBackupLines(file: string): { next(): Promise<string | undefined>; close(): void } {
   const input: Readable = createReadStream(file).pipe(zlib.createGunzip());
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  // The iterator is taken at once: readline buffers lines only from then on.
+  const lines = rl[Symbol.asyncIterator]();
   let failure: Error | undefined;
   input.on('error', (e) => {
     failure = e;
     rl.close();
   });
   return {
-    async *[Symbol.asyncIterator]() {
-      for await (const line of rl) {
-        if (failure) break;
-        yield line;
-      }
+    next: async () => {
+      const r = await lines.next();
       if (failure) throw new BackupFormatError(`Berkas cadangan rusak / the backup file is damaged: ${failure.message}`);
+      return r.done ? undefined : r.value;
     },
     close: () => rl.close(),
   };

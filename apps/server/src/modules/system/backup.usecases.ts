@@ -150,11 +150,7 @@ export async function restoreBackup(deps: {
 }): Promise<BackupSummary> {
   const log = deps.log ?? (() => undefined);
   const lines = readBackupLines(deps.file);
-  const iterator = lines[Symbol.asyncIterator]();
-  const next = async (): Promise<string | undefined> => {
-    const r = await iterator.next();
-    return r.done ? undefined : r.value;
-  };
+  const next = lines.next;
   const client = await deps.pool.connect();
   const pendingFiles: { rel: string; data: Buffer }[] = [];
   const restored: { name: string; rows: number }[] = [];
