@@ -15,6 +15,7 @@ import {
   resolveSubjects,
   type ExistingTeacher,
   type FormattedNumber,
+  type ParsedTeacherRow,
   type SheetCell,
   type SheetMatrix,
 } from './imports.models.ts';
@@ -280,7 +281,7 @@ describe('rows', () => {
     ['an impossible date', { 5: '30-02-1980' }, 'birthDate', 'import.invalid_date'],
     ['an unknown gender', { 3: 'X' }, 'gender', 'import.invalid_gender'],
     ['a bad email', { 19: 'siti at contoh' }, 'email', 'import.invalid_email'],
-    ['a NIK stored as a number above 2^53', { 34: 9_352_801_120_180_001 }, 'nik', 'import.number_precision_lost'],
+    ['a NIK stored as a number above 2^53', { 34: Number('9352801120180001') }, 'nik', 'import.number_precision_lost'],
     ['a name longer than 200 characters', { 1: 'A'.repeat(201) }, 'name', 'import.value_too_long'],
   ])('%s is a row error with a stable code', (_rule, overrides, field, code) => {
     const parsed = parseTeacherSheet([top, sub, dapodikDataRow(overrides)]);
@@ -344,7 +345,7 @@ describe('matching and subjects', () => {
     expect(resolveSubjects(names, subjects)).toEqual({ ids, unknown });
   });
 
-  const base = {
+  const base: ParsedTeacherRow = {
     row: 2, name: 'A', gender: null, nuptk: null, nip: null, pegId: null, nik: null, birthPlace: null, birthDate: null,
     employmentStatus: null, ptkType: null, extraDuties: null, phone: null, email: null, address: null, subjectNames: [],
   };
@@ -359,7 +360,7 @@ describe('matching and subjects', () => {
     teacher('t-named', { name: 'Siti Aminah', birthDate: '1980-01-12' }),
   ];
 
-  it.each<[string, Partial<typeof base>, string | null]>([
+  it.each<[string, Partial<ParsedTeacherRow>, string | null]>([
     ['by NUPTK', { nuptk: '0123456789012345' }, 't-nuptk'],
     ['by NIP when NUPTK is unknown', { nuptk: '1111111111111111', nip: '198001122005011001' }, 't-nip'],
     ['by PegID', { pegId: '00000000000042' }, 't-peg'],
@@ -371,7 +372,7 @@ describe('matching and subjects', () => {
     expect(plan.rows[0]).toMatchObject({ action: matched ? 'update' : 'create', matchedTeacherId: matched });
   });
 
-  it.each<[string, Partial<typeof base>[], string]>([
+  it.each<[string, Partial<ParsedTeacherRow>[], string]>([
     ['NUPTK of one teacher and NIP of another', [{ nuptk: '0123456789012345', nip: '198001122005011001' }], 'import.identifier_conflict'],
     ['a teacher of another madrasah', [{ nuptk: '9999999999999999' }], 'import.teacher_in_other_madrasah'],
     ['two rows for the same teacher', [{ nuptk: '0123456789012345' }, { row: 3, nip: null, nik: null, pegId: null, nuptk: '0123456789012345' }], 'import.duplicate_in_file'],
