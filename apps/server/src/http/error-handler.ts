@@ -16,6 +16,28 @@ const FASTIFY_CODES: Record<string, keyof typeof commonErrors> = {
   FST_ERR_VALIDATION: 'common.validation_failed',
 };
 
+/** Unique or exclusion constraint violated. */
+const POSTGRES_CONFLICTS = new Set(['23505', '23P01']);
+/**
+ * Values PostgreSQL refuses: foreign key, invalid text representation, string too long, bad
+ * date/time, a NUL or unconvertible character in text, an invalid LIKE escape, a number out of range.
+ */
+const POSTGRES_BAD_INPUT = new Set(['23503', '22P02', '22001', '22007', '22008', '22021', '22P05', '22025', '22003']);
+
+/**
+ * The SQLSTATE of a PostgreSQL error, also when the query builder wrapped it (Drizzle throws a
+ * DrizzleQueryError whose `cause` is the driver's error).
+ */
+function postgresCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    const code: unknown = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (typeof error !== 'object' || error === null) return commonErrors['common.internal']();
@@ -29,11 +51,10 @@ function toAppError(error: unknown): AppError {
   }
   if (e.code && FASTIFY_CODES[e.code]) return commonErrors[FASTIFY_CODES[e.code] ?? 'common.internal']();
   if (e.statusCode === 429) return commonErrors['common.rate_limited']();
-  // PostgreSQL constraint errors that slipped past a use case's own checks: answer 4xx, not 5xx.
-  if (e.code === '23505' || e.code === '23P01') return commonErrors['common.conflict']();
-  if (e.code === '23503' || e.code === '22P02' || e.code === '22001' || e.code === '22007' || e.code === '22008') {
-    return commonErrors['common.validation_failed']();
-  }
+  // PostgreSQL errors caused by the input that slipped past a use case's own checks: answer 4xx, not 5xx.
+  const sqlState = postgresCode(error);
+  if (sqlState && POSTGRES_CONFLICTS.has(sqlState)) return commonErrors['common.conflict']();
+  if (sqlState && POSTGRES_BAD_INPUT.has(sqlState)) return commonErrors['common.validation_failed']();
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return commonErrors['common.validation_failed']();
   return commonErrors['common.internal']();
 }
