@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useT } from '../i18n/i18n.tsx';
 import { can, type Capability } from '../shared/roles.ts';
+import { useOnline } from '../shared/online.ts';
 import { useMe, useSession } from '../shared/session.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -21,6 +22,7 @@ export function Shell() {
   const me = useMe();
   const { signOut, saveLocale } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
+  const online = useOnline();
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
   const place = me.madrasahs.length === 1 && me.madrasahs[0] ? me.madrasahs[0].name : me.tenant.name;
@@ -56,6 +58,11 @@ export function Shell() {
         </div>
       </header>
       {me.demo && <DemoBanner compact />}
+      {!online && (
+        <div className="offline-banner" role="status">
+          {t('app.offline')}
+        </div>
+      )}
       <div className="layout">
         <nav id="main-nav" className={`sidenav${menuOpen ? ' open' : ''}`} aria-label={t('nav.mainNav')}>
           <ul>

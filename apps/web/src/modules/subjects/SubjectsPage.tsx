@@ -56,7 +56,10 @@ function ClustersSection({ madrasahId, operator }: { madrasahId: string; operato
   return (
     <div className="card section">
       <div className="section-head">
-        <h2>{t('subjects.clustersHeading')}</h2>
+        <div>
+          <h2>{t('subjects.clustersHeading')}</h2>
+          {clusters.data && <p className="muted small">{t('subjects.countClusters', { total: clusters.data.total })}</p>}
+        </div>
         {operator && editing.mode === 'closed' && (
           <button type="button" className="btn btn-small btn-primary" onClick={() => setEditing({ mode: 'new' })}>
             {t('subjects.addCluster')}
@@ -181,7 +184,10 @@ function SubjectsSection({ madrasahId, operator }: { madrasahId: string; operato
   return (
     <div className="card section">
       <div className="section-head">
-        <h2>{t('subjects.subjectsHeading')}</h2>
+        <div>
+          <h2>{t('subjects.subjectsHeading')}</h2>
+          {subjects.data && <p className="muted small">{t('subjects.countSubjects', { total: subjects.data.total })}</p>}
+        </div>
         {operator && editing.mode === 'closed' && (
           <button type="button" className="btn btn-small btn-primary" onClick={() => setEditing({ mode: 'new' })}>
             {t('subjects.addSubject')}
