@@ -79,7 +79,7 @@ function UploadStep({ onPreview }: { onPreview: (p: ImportPreview) => void }) {
   };
 
   return (
-    <form className="card form" onSubmit={submit}>
+    <form className="card form upload-card" onSubmit={submit}>
       <p>{t('import.intro')}</p>
       <ErrorNote error={upload.error} />
       {me.madrasahs.length > 1 && (

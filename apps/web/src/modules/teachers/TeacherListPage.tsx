@@ -60,6 +60,8 @@ export function TeacherListPage() {
   const clusters = useClusters(filters.madrasahId);
   const hasFilters = Boolean(filters.q || filters.subjectId || filters.clusterId || filters.employmentStatus || filters.madrasahId || filters.active !== 'true');
   const madrasahName = (id: string) => me.madrasahs.find((m) => m.id === id)?.name ?? '';
+  // With several madrasahs and none chosen, the same subject name appears once per madrasah.
+  const optionLabel = (name: string, madrasahId: string) => (me.madrasahs.length > 1 && !filters.madrasahId ? `${name} — ${madrasahName(madrasahId)}` : name);
 
   return (
     <section className="page">
@@ -101,7 +103,7 @@ export function TeacherListPage() {
                   <option value="">{t('common.all')}</option>
                   {subjects.data?.items.map((s) => (
                     <option key={s.id} value={s.id}>
-                      {s.name}
+                      {optionLabel(s.name, s.madrasahId)}
                     </option>
                   ))}
                 </select>
@@ -113,7 +115,7 @@ export function TeacherListPage() {
                   <option value="">{t('common.all')}</option>
                   {clusters.data?.items.map((c) => (
                     <option key={c.id} value={c.id}>
-                      {c.name}
+                      {optionLabel(c.name, c.madrasahId)}
                     </option>
                   ))}
                 </select>
