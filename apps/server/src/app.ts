@@ -16,6 +16,7 @@ import { commonErrors } from './http/app-error.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import type { AppDeps } from './http/types.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { teacherImportRoutes } from './modules/people/imports/imports.routes.ts';
 import { createPeopleRepository } from './modules/people/people.repository.ts';
@@ -126,6 +127,7 @@ export async function buildApp(options: {
       await api.register(peopleRoutes, { deps });
       await api.register(teacherImportRoutes, { deps });
       await api.register(auditRoutes, { deps });
+      await api.register(assessmentRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -128,7 +128,6 @@ export const pkgAngkaKreditSchema = z.object({
   npk: z.number().int().describe('Nilai persentase kinerja (= creditPercent)'),
 });
 export const pkgScoreResultSchema = z.object({
-  instrument: z.object({ code: z.string(), version: z.number().int() }),
   competencies: z.array(pkgCompetencyResultSchema),
   total: z.number().int().describe('Nilai PKG: sum of the competency values'),
   maxTotal: z.number().int().describe('4 × competencies (56 for PKG guru mapel)'),
@@ -136,6 +135,7 @@ export const pkgScoreResultSchema = z.object({
   category: z.enum(PKG_CATEGORIES),
   creditPercent: z.number().int().describe('% angka kredit (NPK): 125, 100, 75, 50 or 25'),
   rule: z.enum(PKG_BAND_RULES).describe('The band-edge rule used'),
+  instrument: z.object({ code: z.string(), version: z.number().int() }).describe('The instrument version the ratings were checked against'),
   angkaKredit: pkgAngkaKreditSchema.optional().describe('Present when rank data was given'),
 });
 export type PkgScoreResult = z.infer<typeof pkgScoreResultSchema>;

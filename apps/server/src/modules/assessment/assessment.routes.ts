@@ -1,0 +1,68 @@
+import {
+  errorBodySchema,
+  instrumentCodeParamsSchema,
+  instrumentDetailSchema,
+  instrumentListSchema,
+  instrumentVersionQuerySchema,
+  pkgScoreRequestSchema,
+  pkgScoreResultSchema,
+} from '@tumbuh/shared';
+import { requireActor } from '../../http/auth.ts';
+import type { RoutesPlugin } from '../../http/types.ts';
+import { createInstrumentCatalogue } from './instruments.catalogue.ts';
+import { createInstrumentsRepository } from './instruments.repository.ts';
+import { getInstrument, listInstruments, scoreWithInstrument } from './instruments.usecases.ts';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+/**
+ * Official assessment instruments (reference data) and the stateless PKG calculator. Every route
+ * needs a signed-in user, like the rest of the API; nothing here is tenant data.
+ */
+export const assessmentRoutes: RoutesPlugin = async (app, { deps }) => {
+  const useCaseDeps = { instrumentCatalogue: createInstrumentCatalogue({ db: deps.db, instrumentsRepository: createInstrumentsRepository() }) };
+
+  app.get(
+    '/instruments',
+    { schema: { tags: ['assessment'], summary: 'Official assessment instruments (every published version)', response: { 200: instrumentListSchema, ...errors } } },
+    async (request) => {
+      requireActor(request);
+      return listInstruments(useCaseDeps);
+    },
+  );
+
+  app.get(
+    '/instruments/:code',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'One instrument: domains, competencies, indicators (official wording) and focus tags',
+        params: instrumentCodeParamsSchema,
+        querystring: instrumentVersionQuerySchema,
+        response: { 200: instrumentDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getInstrument({ code: request.params.code, version: request.query.version }, useCaseDeps);
+    },
+  );
+
+  app.post(
+    '/instruments/:code/score',
+    {
+      schema: {
+        tags: ['assessment'],
+        summary: 'PKG calculator: score a full set of indicator ratings (nothing is stored)',
+        params: instrumentCodeParamsSchema,
+        querystring: instrumentVersionQuerySchema,
+        body: pkgScoreRequestSchema,
+        response: { 200: pkgScoreResultSchema, 422: errorBodySchema, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return scoreWithInstrument({ code: request.params.code, version: request.query.version }, request.body, useCaseDeps);
+    },
+  );
+};
