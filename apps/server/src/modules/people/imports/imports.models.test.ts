@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildSubjectIndex,
   DAPODIK_GTK_COLUMNS,
   detectHeader,
   excelSerialToIso,
@@ -342,7 +343,7 @@ describe('matching and subjects', () => {
     ['"Quran Hadits" spelling', ["Al Qur'an Hadits"], ['s-qh'], []],
     ['an unknown name is reported', ['Matematika, Astronomi'], ['s-mat'], ['Astronomi']],
   ])('subjects resolve %s', (_rule, names, ids, unknown) => {
-    expect(resolveSubjects(names, subjects)).toEqual({ ids, unknown });
+    expect(resolveSubjects(names, buildSubjectIndex(subjects))).toEqual({ ids, unknown });
   });
 
   const base: ParsedTeacherRow = {

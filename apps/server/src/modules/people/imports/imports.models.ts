@@ -895,17 +895,25 @@ export function normaliseSubjectName(text: string): string {
     .trim();
 }
 
-/**
- * Resolves subject names of one row against the madrasah's subjects (name or code, case and
- * punctuation ignored). Comma-separated parts are joined back when together they name one
- * subject ("Pendidikan Jasmani, Olahraga, dan Kesehatan").
- */
-export function resolveSubjects(names: string[], subjects: SubjectRef[]): { ids: string[]; unknown: string[] } {
+/** Normalised subject name or code → subject id, built once per import. */
+export type SubjectIndex = ReadonlyMap<string, string>;
+
+/** Indexes the madrasah's subjects by normalised name and code. */
+export function buildSubjectIndex(subjects: SubjectRef[]): SubjectIndex {
   const index = new Map<string, string>();
   for (const s of subjects) {
     index.set(normaliseSubjectName(s.name), s.id);
     index.set(normaliseSubjectName(s.code), s.id);
   }
+  return index;
+}
+
+/**
+ * Resolves subject names of one row against the madrasah's subjects (name or code, case and
+ * punctuation ignored). Comma-separated parts are joined back when together they name one
+ * subject ("Pendidikan Jasmani, Olahraga, dan Kesehatan").
+ */
+export function resolveSubjects(names: string[], index: SubjectIndex): { ids: string[]; unknown: string[] } {
   const ids: string[] = [];
   const unknown: string[] = [];
   for (const name of names) {
@@ -966,6 +974,7 @@ export function planImportRows(
     }
   }
   const errors: ImportIssue[] = [];
+  const subjectIndex = buildSubjectIndex(context.subjects);
   const claimed = new Map<string, number>();
   const planned: PlannedRow[] = [];
   for (const row of rows) {
@@ -999,7 +1008,7 @@ export function planImportRows(
         claimed.set(match.id, row.row);
       }
     }
-    const subjects = resolveSubjects(row.subjectNames, context.subjects);
+    const subjects = resolveSubjects(row.subjectNames, subjectIndex);
     for (const subject of subjects.unknown) {
       errors.push({ row: row.row, field: 'subjects', code: 'import.unknown_subject', value: subject, params: { subject } });
     }
