@@ -39,7 +39,7 @@ export type RatingProblem =
   | { kind: 'wrong_indicator_count'; competency: number; expected: number; actual: number }
   | { kind: 'invalid_value'; competency: number; indicator: number; value: unknown };
 
-export type RatingsValidation = { ok: true; ratings: number[][] } | { ok: false; problems: RatingProblem[] };
+export type RatingsValidation = { ok: true; ratings: (readonly number[])[] } | { ok: false; problems: RatingProblem[] };
 
 /** The scores an indicator may get: 0 tidak ada bukti, 1 terpenuhi sebagian, 2 seluruhnya terpenuhi. */
 export const PKG_INDICATOR_MAX = 2;
@@ -122,36 +122,75 @@ export function pkgBand(numerator: number, denominator: number, rule: PkgBandRul
   }
 }
 
+/** The definition in the shape the hot path wants, built once per definition object. */
+interface CompiledDefinition {
+  keys: string[];
+  numbers: number[];
+  counts: number[];
+}
+const compiledDefinitions = new WeakMap<PkgDefinition, CompiledDefinition>();
+
+function compile(definition: PkgDefinition): CompiledDefinition {
+  let compiled = compiledDefinitions.get(definition);
+  if (!compiled) {
+    compiled = {
+      keys: definition.competencies.map((c) => String(c.number)),
+      numbers: definition.competencies.map((c) => c.number),
+      counts: definition.competencies.map((c) => c.indicatorCount),
+    };
+    compiledDefinitions.set(definition, compiled);
+  }
+  return compiled;
+}
+
+/** True when every value is an indicator score 0, 1 or 2. */
+function isRatingList(values: readonly unknown[]): values is readonly number[] {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== 0 && v !== 1 && v !== 2) return false;
+  }
+  return true;
+}
+
+/** Every problem of one competency's ratings (the slow path, taken only for bad input). */
+function competencyProblems(number: number, expected: number, given: readonly unknown[] | undefined, problems: RatingProblem[]): void {
+  if (given === undefined) {
+    problems.push({ kind: 'missing_competency', competency: number });
+    return;
+  }
+  if (given.length !== expected) problems.push({ kind: 'wrong_indicator_count', competency: number, expected, actual: given.length });
+  for (let i = 0; i < given.length; i++) {
+    const v = given[i];
+    if (v !== 0 && v !== 1 && v !== 2) problems.push({ kind: 'invalid_value', competency: number, indicator: i + 1, value: v });
+  }
+}
+
 /**
  * Checks ratings keyed by competency number against the instrument: every competency present, the
  * right number of indicator ratings, each 0, 1 or 2, no unknown competency. Returns the ratings in
- * the instrument's order, or every problem found.
+ * the instrument's order (the given arrays, not copies), or every problem found.
  */
 export function validatePkgRatings(definition: PkgDefinition, ratings: Readonly<Record<string, readonly unknown[]>>): RatingsValidation {
-  const problems: RatingProblem[] = [];
-  const known = new Set<string>();
-  const ordered: number[][] = [];
-  for (const competency of definition.competencies) {
-    const key = String(competency.number);
-    known.add(key);
+  const { keys, numbers, counts } = compile(definition);
+  const ordered: (readonly number[])[] = new Array<readonly number[]>(keys.length);
+  let problems: RatingProblem[] | undefined;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] ?? '';
     const given = Object.hasOwn(ratings, key) ? ratings[key] : undefined;
-    if (given === undefined) {
-      problems.push({ kind: 'missing_competency', competency: competency.number });
-      continue;
+    if (given !== undefined && given.length === counts[k] && isRatingList(given)) {
+      ordered[k] = given;
+    } else {
+      problems ??= [];
+      competencyProblems(numbers[k] ?? 0, counts[k] ?? 0, given, problems);
     }
-    if (given.length !== competency.indicatorCount) {
-      problems.push({ kind: 'wrong_indicator_count', competency: competency.number, expected: competency.indicatorCount, actual: given.length });
-    }
-    const values: number[] = [];
-    for (let i = 0; i < given.length; i++) {
-      const v = given[i];
-      if (v === 0 || v === 1 || v === 2) values.push(v);
-      else problems.push({ kind: 'invalid_value', competency: competency.number, indicator: i + 1, value: v });
-    }
-    ordered.push(values);
   }
-  for (const key of Object.keys(ratings)) if (!known.has(key)) problems.push({ kind: 'unknown_competency', key });
-  return problems.length === 0 ? { ok: true, ratings: ordered } : { ok: false, problems };
+  const givenKeys = Object.keys(ratings);
+  // Every expected key was found (or reported missing); any key beyond them is unknown.
+  if (givenKeys.length !== keys.length || problems) {
+    const known = new Set(keys);
+    for (const key of givenKeys) if (!known.has(key)) (problems ??= []).push({ kind: 'unknown_competency', key });
+  }
+  return problems ? { ok: false, problems } : { ok: true, ratings: ordered };
 }
 
 /**
