@@ -204,3 +204,25 @@ describe('PATCH /me', () => {
     expect(res.json<ErrorBody>().error.code).toBe('common.validation_failed');
   });
 });
+
+describe('the user’s language and CSRF come before validation', () => {
+  it('a validation error speaks the signed-in user’s language', async () => {
+    const s = await login(ctx.app, 'koordinator@contoh.sch.id');
+    expect((await s.request('PATCH', '/api/v1/me', { locale: 'en' })).statusCode).toBe(200);
+    const res = await s.request('POST', '/api/v1/teachers', { name: 42 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorBody>().error).toMatchObject({ code: 'common.validation_failed', message: 'The submitted data is invalid.' });
+    await s.request('PATCH', '/api/v1/me', { locale: 'id' });
+  });
+
+  it('a cookie-authenticated write without a CSRF token is refused whatever its body, and a DELETE too', async () => {
+    const s = await login(ctx.app, 'operator@contoh.sch.id');
+    const bad = await ctx.app.inject({ method: 'POST', url: '/api/v1/teachers', headers: { cookie: s.cookie, 'content-type': 'application/json' }, payload: '{"name":' });
+    expect(bad.statusCode).toBe(403);
+    expect(bad.json<ErrorBody>().error.code).toBe('common.csrf_failed');
+    const teacher = (await s.request('GET', '/api/v1/teachers?limit=1')).json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+    const del = await ctx.app.inject({ method: 'DELETE', url: `/api/v1/teachers/${teacher}`, headers: { cookie: s.cookie } });
+    expect(del.statusCode).toBe(403);
+    expect((await s.request('GET', `/api/v1/teachers/${teacher}`)).json<{ active: boolean }>().active).toBe(true);
+  });
+});

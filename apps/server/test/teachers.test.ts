@@ -150,6 +150,15 @@ describe('creating and changing teachers', () => {
     expect((await list(operator, '?q=Kembar')).total).toBe(0);
   });
 
+  it('two simultaneous creates with the same NUPTK: one is created, the other is a 409, never a 500', async () => {
+    const body = (name: string) => ({ madrasahId, name, nuptk: '0099887766554433' });
+    const results = await Promise.all([1, 2, 3].map((i) => operator.request('POST', '/api/v1/teachers', body(`Serentak ${i}`))));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect((await list(operator, '?q=0099887766554433')).total).toBe(1);
+    // Removed again so the counts of the tests below stay those of the demo.
+    await ctx.db.db.delete(teachers).where(eq(teachers.nuptk, '0099887766554433'));
+  });
+
   it('the same NIK or NIP is a duplicate too', async () => {
     expect((await operator.request('POST', '/api/v1/teachers', { madrasahId, name: 'Kembar', nik: '0012345678901234' })).statusCode).toBe(409);
     expect((await operator.request('POST', '/api/v1/teachers', { madrasahId, name: 'Kembar', nip: '001234567890123456' })).statusCode).toBe(409);

@@ -32,7 +32,9 @@ function sameToken(a: string, b: string): boolean {
 export function registerAuth(app: FastifyInstance, deps: { db: Database; tenancyRepository: TenancyRepository }): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
-  app.addHook('preHandler', async (request) => {
+  // onRequest, before the body is parsed and validated: a validation error then speaks the user's
+  // language, and a write without its CSRF token is refused before its body is even read.
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
