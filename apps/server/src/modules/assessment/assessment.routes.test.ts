@@ -45,6 +45,19 @@ describe('instruments need a signed-in user', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the instrument endpoints from the shared schemas', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/instruments', '/api/v1/instruments/{code}', '/api/v1/instruments/{code}/score']));
+    expect(Object.keys(doc.paths['/api/v1/instruments/{code}/score'].post.responses)).toEqual(expect.arrayContaining(['200', '401', '404', '422']));
+  });
+
+  it('without a session the 401 follows Accept-Language', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/instruments', headers: { 'accept-language': 'en' } });
+    expect(res.json().error.message).toBe('Please sign in first.');
+  });
+});
+
 describe('official instruments as reference data', () => {
   it('lists both seeded instruments with their counts', async () => {
     const res = await guru.request('GET', '/api/v1/instruments');
