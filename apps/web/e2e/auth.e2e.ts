@@ -65,6 +65,19 @@ describe('sign-in and roles', () => {
     await context.close();
   });
 
+  it('[AUTH] when the session ends, the next API call sends the user to /masuk', async () => {
+    const context = await signedInContext(browser, 'kepala');
+    const page = await context.newPage();
+    await page.goto('/');
+    const shell = new Shell(page);
+    await shell.navLink(/^Guru$/).waitFor();
+    await context.clearCookies();
+    await shell.navLink(/^Guru$/).click();
+    await page.waitForURL((url) => url.pathname === '/masuk');
+    await page.getByText('Sesi Anda telah berakhir').waitFor();
+    await context.close();
+  });
+
   it('[APP] an unknown address shows the 404 page', async () => {
     const context = await signedInContext(browser, 'kepala');
     const page = await context.newPage();

@@ -55,3 +55,25 @@ export async function activeTeacherTotal(context: BrowserContext): Promise<numbe
   if (typeof body !== 'object' || body === null || !('total' in body) || typeof body.total !== 'number') throw new Error('no total');
   return body.total;
 }
+
+/** `length` digits that differ from run to run, so identifiers never clash with an earlier run's data. */
+export function uniqueDigits(length: number): string {
+  const seed = `${Date.now()}${Math.floor(Math.random() * 1e9)
+    .toString()
+    .padStart(9, '0')}`;
+  return seed.padStart(length, '7').slice(-length);
+}
+
+/** Retries an assertion until it passes or `timeoutMs` runs out (the page may still be fetching). */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

@@ -6,6 +6,29 @@ import { api, isApiError, setCsrfToken, setUnauthenticatedHandler } from './api.
 
 export const ME_KEY = ['me'] as const;
 
+const EXPIRED_KEY = 'tumbuh.sessionExpired';
+
+/** Remembers, for the sign-in page, that a session ended while the app was open. */
+export const sessionExpired = {
+  mark(): void {
+    try {
+      sessionStorage.setItem(EXPIRED_KEY, '1');
+    } catch {
+      // No storage: the sign-in page simply shows no notice.
+    }
+  },
+  /** Reads and forgets the mark. */
+  take(): boolean {
+    try {
+      const was = sessionStorage.getItem(EXPIRED_KEY) === '1';
+      sessionStorage.removeItem(EXPIRED_KEY);
+      return was;
+    } catch {
+      return false;
+    }
+  },
+};
+
 /** GET /me; answers null when nobody is signed in. */
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -40,6 +63,7 @@ function useSessionState() {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       setCsrfToken(null);
+      if (queryClient.getQueryData(ME_KEY)) sessionExpired.mark();
       queryClient.setQueryData(ME_KEY, null);
     });
     return () => setUnauthenticatedHandler(null);

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
-import { useSession } from '../../shared/session.tsx';
+import { sessionExpired, useSession } from '../../shared/session.tsx';
 import { ErrorNote, Field } from '../../shared/ui.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 
@@ -22,6 +22,7 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [expired] = useState(() => sessionExpired.take());
   const login = useMutation({
     mutationFn: () => api<Me>('POST', '/auth/login', { body: { email: email.trim(), password } }),
     onSuccess: (fresh) => {
@@ -41,6 +42,11 @@ export function LoginPage() {
       <form className="card auth-card" onSubmit={submit} noValidate={false}>
         <h1>{t('auth.loginTitle')}</h1>
         <p className="muted">{t('auth.loginIntro')}</p>
+        {expired && !login.error && (
+          <p className="note" role="status">
+            {t('auth.sessionExpired')}
+          </p>
+        )}
         <ErrorNote error={login.error} />
         <Field label={t('auth.email')} required>
           {(p) => (
