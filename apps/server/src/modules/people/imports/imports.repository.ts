@@ -230,8 +230,10 @@ export function createTeacherImportsRepository() {
      * Inserts new teachers and updates matched ones in bulk (INSERT … SELECT FROM unnest … ON
      * CONFLICT on the primary key). An update keeps a stored value where the file has none, keeps
      * the teacher's madrasah and active flag, and recomputes `search_text` with the shared formula.
-     * A matched teacher that meanwhile moved to another madrasah is left alone; the counts returned
-     * let the caller notice.
+     * A matched row whose values would not change is not rewritten (a re-import of the same file
+     * touches neither `updated_at` nor the indexes). Returns how many rows were inserted and how
+     * many were actually changed; a matched teacher that meanwhile moved to another madrasah is
+     * left alone.
      */
     async upsertTeachers(
       q: Queryable,
@@ -239,12 +241,12 @@ export function createTeacherImportsRepository() {
       madrasahId: string,
       rows: TeacherWrite[],
       now: Date,
-    ): Promise<{ created: number; updated: number }> {
-      const total = { created: 0, updated: 0 };
+    ): Promise<{ created: number; changed: number }> {
+      const total = { created: 0, changed: 0 };
       for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
         const chunk = rows.slice(start, start + WRITE_CHUNK);
         const col = (field: WriteField) => textArray(chunk.map((r) => r[field]));
-        const result = await q.execute<{ created: number; updated: number }>(sql`
+        const result = await q.execute<{ created: number; changed: number }>(sql`
           with written as (
           insert into teachers (tenant_id, id, madrasah_id, name, gender, employment_status, nuptk, nip, peg_id, nik,
             birth_place, birth_date, ptk_type, extra_duties, phone, email, address, search_text, created_at, updated_at)
@@ -276,12 +278,22 @@ export function createTeacherImportsRepository() {
               || coalesce(coalesce(excluded.nip, teachers.nip), '') || ' ' || coalesce(coalesce(excluded.peg_id, teachers.peg_id), '')),
             updated_at = excluded.updated_at
           where teachers.madrasah_id = excluded.madrasah_id
+            and (teachers.name, teachers.gender, teachers.employment_status, teachers.nuptk, teachers.nip, teachers.peg_id,
+              teachers.nik, teachers.birth_place, teachers.birth_date, teachers.ptk_type, teachers.extra_duties,
+              teachers.phone, teachers.email, teachers.address)
+            is distinct from (excluded.name, coalesce(excluded.gender, teachers.gender),
+              coalesce(excluded.employment_status, teachers.employment_status), coalesce(excluded.nuptk, teachers.nuptk),
+              coalesce(excluded.nip, teachers.nip), coalesce(excluded.peg_id, teachers.peg_id), coalesce(excluded.nik, teachers.nik),
+              coalesce(excluded.birth_place, teachers.birth_place), coalesce(excluded.birth_date, teachers.birth_date),
+              coalesce(excluded.ptk_type, teachers.ptk_type), coalesce(excluded.extra_duties, teachers.extra_duties),
+              coalesce(excluded.phone, teachers.phone), coalesce(excluded.email, teachers.email),
+              coalesce(excluded.address, teachers.address))
           returning (xmax = 0) as inserted
           )
-          select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated from written
+          select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as changed from written
         `);
         total.created += result.rows[0]?.created ?? 0;
-        total.updated += result.rows[0]?.updated ?? 0;
+        total.changed += result.rows[0]?.changed ?? 0;
       }
       return total;
     },

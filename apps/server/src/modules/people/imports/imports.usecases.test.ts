@@ -96,14 +96,17 @@ describe('teacher import use cases', () => {
     expect(audit[0]?.after).toMatchObject({ created: 10, updated: 0 });
   });
 
-  it('re-importing the same file updates instead of duplicating', async () => {
+  it('re-importing the same file updates instead of duplicating, without rewriting unchanged rows', async () => {
     const before = await teacherCount();
+    const [untouched] = await teacherBy('nuptk', fixtureTeacher(1).nuptk);
     const preview = await previewTeacherImport({ actor: operator, madrasahId, fileName: 'gtk.xlsx', buffer: await buildDapodikGtkXlsx({ rows: 10 }) }, deps);
     expect(preview).toMatchObject({ toCreate: 0, toUpdate: 10, errors: [] });
     const result = await commitTeacherImport({ actor: operator, importId: preview.id }, deps);
     expect(result).toMatchObject({ created: 0, updated: 10 });
     expect(await teacherCount()).toBe(before);
     expect(await teacherBy('nuptk', fixtureTeacher(0).nuptk)).toHaveLength(1);
+    const [after] = await teacherBy('nuptk', fixtureTeacher(1).nuptk);
+    expect(after?.updatedAt).toEqual(untouched?.updatedAt);
   });
 
   it('a row without NUPTK is matched by NIP, and one with only a PegID by PegID', async () => {

@@ -194,8 +194,9 @@ function compact(rows: TeacherWrite[]): (string | null)[][] {
  * Writes a previewed import in one transaction: creates and updates every teacher, sets their
  * subjects, records one audit entry (counts plus compact before/after rows) and marks the import
  * committed. The plan is recomputed inside the transaction, so teachers added since the preview
- * are matched too. Any row error refuses the whole file and marks the import rejected; any
- * failure rolls everything back.
+ * are matched too. `updated` counts the matched rows; a matched row whose values are unchanged is
+ * not rewritten. Any row error refuses the whole file and marks the import rejected; any failure
+ * rolls everything back.
  * @throws people.import_not_found, auth.forbidden, people.import_already_committed (409),
  *   people.import_rejected (422, details: the row errors, message in the actor's language).
  */
@@ -224,11 +225,9 @@ export async function commitTeacherImport(input: { actor: ImportActor; importId:
     const writes = plan.rows.map((row) => toTeacherWrite(row, row.matchedTeacherId ?? uuidv7()));
     const updatedIds = plan.rows.flatMap((r) => (r.matchedTeacherId ? [r.matchedTeacherId] : []));
     const before = await repo.listTeachersForAudit(tx, tenantId, updatedIds);
-    const counts = await repo.upsertTeachers(tx, tenantId, stored.madrasahId, writes, now);
-    if (counts.created + counts.updated !== writes.length) {
-      // A matched teacher moved to another madrasah between the plan and the write.
-      throw commonErrors['common.conflict']();
-    }
+    const written = await repo.upsertTeachers(tx, tenantId, stored.madrasahId, writes, now);
+    const counts = { created: written.created, updated: updatedIds.length };
+    if (written.created !== writes.length - updatedIds.length) throw commonErrors['common.conflict']();
     deps.onProgress?.({ phase: 'write', done: plan.rows.length, total: plan.rows.length });
 
     if (stored.columns.some((c) => c.field === 'subjects')) {
@@ -254,6 +253,7 @@ export async function commitTeacherImport(input: { actor: ImportActor; importId:
         madrasahId: stored.madrasahId,
         created: counts.created,
         updated: counts.updated,
+        changed: written.changed,
         fields: TEACHER_WRITE_FIELDS,
         rows: compact(writes),
       },
