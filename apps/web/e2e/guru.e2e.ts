@@ -44,7 +44,7 @@ describe('teachers', () => {
     const nik = `35${uniqueDigits(14)}`;
     await form.field(/^NIK/).fill(nik.slice(0, 15));
     await form.save();
-    await page.locator('.field-invalid').filter({ hasText: 'NIK' }).waitFor();
+    await page.locator('.field-invalid').filter({ hasText: 'NIK harus 16 digit angka' }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/guru/baru');
     await form.field(/^NIK/).fill(nik);
     await form.save();

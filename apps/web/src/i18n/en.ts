@@ -249,6 +249,15 @@ export const en: DeepStringRecord<Dictionary> = {
     guru: 'Teacher',
     peneliti: 'Researcher',
   },
+  validation: {
+    invalid_nik: 'NIK must be 16 digits.',
+    invalid_nip: 'NIP must be 18 digits.',
+    invalid_nuptk: 'NUPTK must be 8–20 digits (or "ID" followed by digits).',
+    invalid_pegId: 'PegID must be 6–20 digits.',
+    invalid_npsn: 'NPSN must be 8–10 digits.',
+    invalid_nsm: 'NSM must be 12 digits.',
+    invalid_date: 'Not a valid date.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has moved.',

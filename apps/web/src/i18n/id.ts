@@ -247,6 +247,15 @@ export const id = {
     guru: 'Guru',
     peneliti: 'Peneliti',
   },
+  validation: {
+    invalid_nik: 'NIK harus 16 digit angka.',
+    invalid_nip: 'NIP harus 18 digit angka.',
+    invalid_nuptk: 'NUPTK harus 8–20 digit angka (atau "ID" diikuti angka).',
+    invalid_pegId: 'PegID harus 6–20 digit angka.',
+    invalid_npsn: 'NPSN harus 8–10 digit angka.',
+    invalid_nsm: 'NSM harus 12 digit angka.',
+    invalid_date: 'Tanggal tidak valid.',
+  },
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',

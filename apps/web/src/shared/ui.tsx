@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n.tsx';
-import { ApiError, isApiError } from './api.ts';
+import { ApiError, fieldErrors, isApiError } from './api.ts';
+
+/** Field messages the shared schemas give as codes (`invalid_nik`), shown in the person's language. */
+const VALIDATION_CODES = ['invalid_nik', 'invalid_nip', 'invalid_nuptk', 'invalid_pegId', 'invalid_npsn', 'invalid_nsm', 'invalid_date'] as const;
 
 /** The message to show for an error: the server's own (already localised) text when there is one. */
 export function useErrorText(): (error: unknown) => string {
@@ -11,6 +14,17 @@ export function useErrorText(): (error: unknown) => string {
     if (isApiError(error) && error.message) return error.message;
     return t('app.genericError');
   };
+}
+
+/** Field name → message of a `common.validation_failed` answer, with coded messages translated. */
+export function useFieldErrors(error: unknown): Record<string, string> {
+  const t = useT();
+  const out = fieldErrors(error);
+  for (const [field, message] of Object.entries(out)) {
+    const code = VALIDATION_CODES.find((c) => c === message.trim());
+    if (code) out[field] = t(`validation.${code}`);
+  }
+  return out;
 }
 
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -2,12 +2,12 @@ import { CURRICULA, type Cluster, type Curriculum, type Subject } from '@tumbuh/
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
-import { api, fieldErrors } from '../../shared/api.ts';
+import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { useClusters, useSubjects } from '../../shared/people.api.ts';
 import { can } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ConfirmButton, ErrorNote, Field, Loading, StatusBadge } from '../../shared/ui.tsx';
+import { ConfirmButton, ErrorNote, Field, Loading, StatusBadge, useFieldErrors } from '../../shared/ui.tsx';
 
 /** Which editor is open: none, a new item, or an existing one. */
 type Editing<T> = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; item: T };
@@ -131,7 +131,7 @@ function ClusterEditor({ madrasahId, cluster, onDone }: { madrasahId: string; cl
       onDone();
     },
   });
-  const errors = fieldErrors(save.error);
+  const errors = useFieldErrors(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -269,7 +269,7 @@ function SubjectEditor({ madrasahId, subject, clusters, onDone }: { madrasahId: 
       onDone();
     },
   });
-  const errors = fieldErrors(save.error);
+  const errors = useFieldErrors(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();

@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useT } from '../../i18n/i18n.tsx';
-import { api, fieldErrors, isApiError } from '../../shared/api.ts';
+import { api, isApiError } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { keys, useSubjects, useTeacher } from '../../shared/people.api.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
+import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
 
 /** What the form holds: every field as typed text. */
 interface TeacherFormValues {
@@ -137,7 +137,7 @@ function TeacherForm({ draftKey, initial, teacher }: { draftKey: string; initial
       void navigate(`/guru/${saved.id}`);
     },
   });
-  const errors = fieldErrors(save.error);
+  const errors = useFieldErrors(save.error);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -2,12 +2,12 @@ import { ROLES, type Invitation, type Role, type RoleGrant, type User } from '@t
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
-import { api, fieldErrors } from '../../shared/api.ts';
+import { api } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { keys, useInvitations, useUsers } from '../../shared/people.api.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ConfirmButton, CopyButton, ErrorNote, Field, Loading, StatusBadge } from '../../shared/ui.tsx';
+import { ConfirmButton, CopyButton, ErrorNote, Field, Loading, StatusBadge, useFieldErrors } from '../../shared/ui.tsx';
 
 function asRole(v: string): Role {
   return ROLES.find((r) => r === v) ?? 'guru';
@@ -202,7 +202,7 @@ function InviteForm() {
       void queryClient.invalidateQueries({ queryKey: keys.invitations });
     },
   });
-  const errors = fieldErrors(invite.error);
+  const errors = useFieldErrors(invite.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setCreated(null);
