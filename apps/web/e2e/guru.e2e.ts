@@ -50,6 +50,26 @@ describe('teachers', () => {
     await form.save();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByText(nik).waitFor();
+
+    // Edit: the change is saved with PATCH and shown on the teacher page.
+    await page.getByRole('link', { name: 'Ubah' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ubah data guru' }).waitFor();
+    await form.field(/^Telepon/).fill('081234567890');
+    await form.save();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByText('081234567890').waitFor();
+
+    // Deactivate, after confirming in the dialog: nothing is erased, the teacher leaves the active list.
+    await page.getByRole('button', { name: 'Nonaktifkan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`Nonaktifkan ${name}?`).waitFor();
+    await dialog.getByRole('button', { name: 'Nonaktifkan' }).click();
+    await page.getByText('Guru dinonaktifkan.').waitFor();
+    await page.getByRole('button', { name: 'Aktifkan kembali' }).waitFor();
+    const teachers = new TeachersPage(page);
+    await teachers.goto();
+    await teachers.search(name);
+    await page.getByText('Tidak ada yang cocok dengan pencarian ini.').waitFor();
     await context.close();
   });
 
