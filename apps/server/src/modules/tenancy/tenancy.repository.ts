@@ -116,12 +116,13 @@ export function createTenancyRepository() {
       await q.update(users).set({ ...patch, updatedAt: new Date() }).where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
     },
 
-    async countActiveOperators(q: Queryable, tenantId: string, exceptUserId: string): Promise<number> {
+    /** Active operators other than `exceptUserId`; with `tenantWide`, only those whose grant covers the whole tenant. */
+    async countActiveOperators(q: Queryable, tenantId: string, exceptUserId: string, options: { tenantWide?: boolean } = {}): Promise<number> {
       const rows = await q
         .select({ n: sql<number>`count(distinct ${users.id})::int` })
         .from(users)
         .innerJoin(roleGrants, and(eq(roleGrants.tenantId, users.tenantId), eq(roleGrants.userId, users.id)))
-        .where(and(eq(users.tenantId, tenantId), eq(users.active, true), eq(roleGrants.role, 'operator'), sql`${users.id} <> ${exceptUserId}`));
+        .where(and(eq(users.tenantId, tenantId), eq(users.active, true), eq(roleGrants.role, 'operator'), options.tenantWide ? isNull(roleGrants.madrasahId) : undefined, sql`${users.id} <> ${exceptUserId}`));
       return rows[0]?.n ?? 0;
     },
 

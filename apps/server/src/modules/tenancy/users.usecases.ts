@@ -90,11 +90,14 @@ export async function updateUser(
       if (g.madrasahId && !(await repo.madrasahExists(tx, actor.tenantId, g.madrasahId))) throw tenancyErrors['tenancy.madrasah_required']();
     }
     if (patch.teacherId) await requireTeacher(tx, repo, actor.tenantId, patch.teacherId);
-    const losesOperator =
-      (patch.active === false && beforeGrants.some((g) => g.role === 'operator')) ||
-      (patch.roles !== undefined && beforeGrants.some((g) => g.role === 'operator') && !patch.roles.some((g) => g.role === 'operator'));
-    if (losesOperator && (await repo.countActiveOperators(tx, actor.tenantId, userId)) === 0) {
-      throw tenancyErrors['tenancy.last_operator']();
+    // The tenant always keeps an active operator, and one with a tenant-wide grant if it had one:
+    // without it nobody could grant tenant-wide roles again.
+    const isOperator = (grants: RoleGrant[], tenantWide: boolean) => grants.some((g) => g.role === 'operator' && (!tenantWide || g.madrasahId === null));
+    const remaining = patch.active === false ? [] : (patch.roles ?? beforeGrants);
+    for (const tenantWide of [false, true]) {
+      if (isOperator(beforeGrants, tenantWide) && !isOperator(remaining, tenantWide) && (await repo.countActiveOperators(tx, actor.tenantId, userId, { tenantWide })) === 0) {
+        throw tenancyErrors['tenancy.last_operator']();
+      }
     }
     const { roles, ...fields } = patch;
     if (Object.keys(fields).length > 0) await repo.updateUser(tx, actor.tenantId, userId, fields);
