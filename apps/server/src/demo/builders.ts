@@ -50,7 +50,7 @@ export async function buildMadrasah(
       province: input.province ?? null,
     });
     const copied = await people.copyCatalogue(tx, tenantId, id, uuidv7);
-    await recordAudit(tx, { tenantId, actor: SYSTEM, action: 'madrasah.create', entityType: 'madrasah', entityId: id, after: input });
+    await recordAudit(tx, { tenantId, actor: SYSTEM, action: 'madrasah.create', entityType: 'madrasah', entityId: id, madrasahId: id, after: input });
     return {
       id,
       name: input.name,
@@ -111,7 +111,7 @@ export async function buildTeachers(db: Database, tenantId: string, madrasahId: 
   return withTenant(db, tenantId, async (tx) => {
     const ids: string[] = [];
     for (const t of list) ids.push(await insertTeacher(tx, tenantId, madrasahId, t));
-    await recordAudit(tx, { tenantId, actor: SYSTEM, action: 'teacher.bulk_create', entityType: 'teacher', entityId: null, after: { count: ids.length, madrasahId } });
+    await recordAudit(tx, { tenantId, actor: SYSTEM, action: 'teacher.bulk_create', entityType: 'teacher', entityId: null, madrasahId, after: { count: ids.length, madrasahId } });
     return ids;
   });
 }

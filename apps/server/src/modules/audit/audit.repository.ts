@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Queryable } from '../../db/database.ts';
 import { auditLog } from './audit.tables.ts';
@@ -15,6 +15,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The madrasah the change belongs to (scopes who may read the entry); omit for tenant-level changes. */
+  madrasahId?: string | null;
   before?: unknown;
   after?: unknown;
 }
@@ -32,19 +34,24 @@ export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
+    madrasahId: entry.madrasahId ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
 }
 
-/** Lists audit entries of the tenant, newest first, optionally for one entity. */
+/**
+ * Lists audit entries of the tenant, newest first, optionally for one entity. A reader scoped to some
+ * madrasahs sees only entries of those madrasahs (tenant-level entries need a tenant-wide role).
+ */
 export async function listAudit(
   q: Queryable,
   tenantId: string,
-  filter: { entityType?: string; entityId?: string; limit: number; offset: number },
+  filter: { madrasahIds: 'all' | string[]; entityType?: string | undefined; entityId?: string | undefined; limit: number; offset: number },
 ) {
   const where = and(
     eq(auditLog.tenantId, tenantId),
+    filter.madrasahIds === 'all' ? undefined : filter.madrasahIds.length === 0 ? sql`false` : inArray(auditLog.madrasahId, filter.madrasahIds),
     filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
     filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
   );

@@ -12,9 +12,15 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id'),
+    /** The madrasah the change belongs to; null for tenant-level changes (accounts, tenant). */
+    madrasahId: uuid('madrasah_id'),
     before: jsonb('before'),
     after: jsonb('after'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('audit_entity_idx').on(t.tenantId, t.entityType, t.entityId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('audit_entity_idx').on(t.tenantId, t.entityType, t.entityId),
+    index('audit_madrasah_at_idx').on(t.tenantId, t.madrasahId, t.at),
+  ],
 );

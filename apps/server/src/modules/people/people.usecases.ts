@@ -118,7 +118,7 @@ export async function createCluster(actor: Actor, input: { madrasahId: string; c
     if (await deps.peopleRepository.codeTaken(tx, 'clusters', actor.tenantId, input.madrasahId, input.code)) throw peopleErrors['people.code_taken']();
     const row = { tenantId: actor.tenantId, id: uuidv7(), madrasahId: input.madrasahId, code: input.code, name: input.name, active: true, createdAt: new Date() };
     await deps.peopleRepository.insertCluster(tx, row);
-    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'cluster.create', entityType: 'cluster', entityId: row.id, after: presentCluster(row) });
+    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'cluster.create', entityType: 'cluster', entityId: row.id, madrasahId: row.madrasahId, after: presentCluster(row) });
     return presentCluster(row);
   });
 }
@@ -133,7 +133,7 @@ export async function updateCluster(actor: Actor, id: string, patch: { code?: st
     await deps.peopleRepository.updateCluster(tx, actor.tenantId, id, patch);
     const after = await deps.peopleRepository.findCluster(tx, actor.tenantId, id);
     if (!after) throw peopleErrors['people.cluster_not_found']();
-    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'cluster.update', entityType: 'cluster', entityId: id, before: presentCluster(before), after: presentCluster(after) });
+    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'cluster.update', entityType: 'cluster', entityId: id, madrasahId: before.madrasahId, before: presentCluster(before), after: presentCluster(after) });
     return presentCluster(after);
   });
 }
@@ -176,7 +176,7 @@ export async function createSubject(
       createdAt: new Date(),
     };
     await deps.peopleRepository.insertSubject(tx, row);
-    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'subject.create', entityType: 'subject', entityId: row.id, after: presentSubject(row) });
+    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'subject.create', entityType: 'subject', entityId: row.id, madrasahId: row.madrasahId, after: presentSubject(row) });
     return presentSubject(row);
   });
 }
@@ -197,7 +197,7 @@ export async function updateSubject(
     await deps.peopleRepository.updateSubject(tx, actor.tenantId, id, patch);
     const after = await deps.peopleRepository.findSubject(tx, actor.tenantId, id);
     if (!after) throw peopleErrors['people.subject_not_found']();
-    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'subject.update', entityType: 'subject', entityId: id, before: presentSubject(before), after: presentSubject(after) });
+    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'subject.update', entityType: 'subject', entityId: id, madrasahId: before.madrasahId, before: presentSubject(before), after: presentSubject(after) });
     return presentSubject(after);
   });
 }
@@ -273,7 +273,7 @@ export async function createTeacher(actor: Actor, input: CreateTeacherInput, dep
     await deps.peopleRepository.replaceTeacherSubjects(tx, actor.tenantId, id, subjectIds ?? []);
     const { teacher, subjects } = await loadTeacher(tx, actor, id, deps);
     const after = presentTeacherDetail(teacher, subjects, true);
-    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'teacher.create', entityType: 'teacher', entityId: id, after });
+    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'teacher.create', entityType: 'teacher', entityId: id, madrasahId: teacher.madrasahId, after });
     return after;
   });
 }
@@ -295,7 +295,7 @@ export async function updateTeacher(actor: Actor, id: string, patch: UpdateTeach
     const { teacher, subjects } = await loadTeacher(tx, actor, id, deps);
     const before = presentTeacherDetail(beforeRow, beforeSubjects, true);
     const after = presentTeacherDetail(teacher, subjects, true);
-    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'teacher.update', entityType: 'teacher', entityId: id, before, after });
+    await recordAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'teacher.update', entityType: 'teacher', entityId: id, madrasahId: beforeRow.madrasahId, before, after });
     return after;
   });
 }

@@ -246,6 +246,7 @@ export async function commitTeacherImport(input: { actor: ImportActor; importId:
       action: 'teacher_import.commit',
       entityType: 'teacher_import',
       entityId: importId,
+      madrasahId: stored.madrasahId,
       before: { fields: TEACHER_WRITE_FIELDS, rows: compact(before) },
       after: {
         fileName: stored.fileName,
