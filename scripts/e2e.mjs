@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureWebBuilt, ROOT } from './web-build.mjs';
+import { ensureWebBuilt, ROOT } from './build-if-needed.mjs';
 
 const required = process.env.REQUIRE_E2E === '1';
 const loud = (lines) => {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './web-build.mjs';
+import { ROOT } from './build-if-needed.mjs';
 
 const vitest = path.join(path.dirname(createRequire(path.join(ROOT, 'package.json')).resolve('vitest/package.json')), 'vitest.mjs');
 const report = path.join(os.tmpdir(), `tumbuh-vitest-${process.pid}-${Date.now()}.json`);
