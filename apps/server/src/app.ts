@@ -114,10 +114,10 @@ export async function buildApp(options: {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Health: 200 only when the database answers', response: { 200: z.object({ status: z.literal('ok'), db: z.literal('up'), version: z.string() }), 503: z.object({ status: z.literal('unavailable'), db: z.literal('down'), version: z.string() }) } } },
+    { schema: { tags: ['system'], summary: 'Health: 200 only when the database answers', response: { 200: z.object({ status: z.literal('ok'), db: z.literal('up'), version: z.string(), demo: z.boolean() }), 503: z.object({ status: z.literal('unavailable'), db: z.literal('down'), version: z.string(), demo: z.boolean() }) } } },
     async (_request, reply) => {
-      if (await pingDatabase(database)) return { status: 'ok' as const, db: 'up' as const, version: VERSION };
-      return reply.status(503).send({ status: 'unavailable' as const, db: 'down' as const, version: VERSION });
+      if (await pingDatabase(database)) return { status: 'ok' as const, db: 'up' as const, version: VERSION, demo: config.demo };
+      return reply.status(503).send({ status: 'unavailable' as const, db: 'down' as const, version: VERSION, demo: config.demo });
     },
   );
 
@@ -136,7 +136,8 @@ export async function buildApp(options: {
   if (web) {
     await app.register(fastifyStatic, {
       root: web,
-      wildcard: false,
+      // Wildcard: files written by a later `vite build` are served without a restart.
+      wildcard: true,
       // Hashed assets never change; the page and the service worker must be re-checked each time.
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

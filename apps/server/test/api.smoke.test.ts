@@ -13,7 +13,22 @@ describe('health and OpenAPI', () => {
   it('health answers ok when the database answers', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', db: 'up' });
+    expect(res.json()).toMatchObject({ status: 'ok', db: 'up', demo: true });
+  });
+
+  it('client-side routes answer the web app page, unknown API paths a JSON 404', async () => {
+    // The web client is built by `npm ci` (prepare script) before the tests run.
+    const page = await ctx.app.inject({ method: 'GET', url: '/guru/123' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1] ?? '';
+    const asset = await ctx.app.inject({ method: 'GET', url: script });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const api = await ctx.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toMatchObject({ error: { code: 'common.not_found' } });
   });
 
   it('the OpenAPI document lists the teacher endpoints', async () => {
