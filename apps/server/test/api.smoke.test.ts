@@ -51,3 +51,16 @@ describe('login', () => {
     expect(me.json().madrasahs[0].npsn).toBe('99999001');
   });
 });
+
+describe('field problems in the reader’s language', () => {
+  it('a too-short field is explained in Bahasa Indonesia by default and in English when asked', async () => {
+    const body = { email: 'bukan-email', password: 'x' };
+    const id = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: body });
+    expect(id.statusCode).toBe(400);
+    const idDetail = id.json().error.details[0];
+    expect(idDetail).toMatchObject({ path: 'body.email', code: 'invalid_format' });
+    expect(idDetail.message).toMatch(/tidak valid/i);
+    const en = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: body, headers: { 'accept-language': 'en' } });
+    expect(en.json().error.details[0].message).toMatch(/invalid/i);
+  });
+});

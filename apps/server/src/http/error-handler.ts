@@ -1,7 +1,25 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { Locale } from '@tumbuh/shared';
+import { z } from 'zod';
 import { AppError, commonErrors } from './app-error.ts';
 import { requestLocale } from './locale.ts';
+
+const ZOD_LOCALES = { id: z.locales.id().localeError, en: z.locales.en().localeError };
+
+/**
+ * A field problem in the reader's language. Our own refinements carry a stable code as their
+ * message (e.g. `invalid_nik`), which is kept for the client to translate; zod's built-in
+ * problems are re-worded with zod's Indonesian or English locale.
+ */
+function fieldMessage(v: { keyword: string; message?: string | undefined; params?: Record<string, unknown> | undefined }, locale: Locale): string {
+  if (v.keyword === 'custom' || !v.params) return v.message ?? v.keyword;
+  const issue = { ...v.params, code: v.keyword, path: [], message: v.message ?? '', input: undefined };
+  const worded: unknown = ZOD_LOCALES[locale](issue as Parameters<(typeof ZOD_LOCALES)['id']>[0]);
+  if (typeof worded === 'string') return worded;
+  if (typeof worded === 'object' && worded !== null && typeof (worded as { message?: unknown }).message === 'string') return (worded as { message: string }).message;
+  return v.message ?? v.keyword;
+}
 
 const FASTIFY_CODES: Record<string, keyof typeof commonErrors> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'common.malformed_json',
@@ -38,14 +56,15 @@ function postgresCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function toAppError(error: unknown): AppError {
+function toAppError(error: unknown, locale: Locale): AppError {
   if (error instanceof AppError) return error;
   if (typeof error !== 'object' || error === null) return commonErrors['common.internal']();
   const e = error as Partial<FastifyError> & { code?: string; statusCode?: number };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
       path: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      message: v.message ?? v.keyword,
+      code: v.keyword,
+      message: fieldMessage(v, locale),
     }));
     return commonErrors['common.validation_failed'](details);
   }
@@ -62,14 +81,15 @@ function toAppError(error: unknown): AppError {
 /** One error shape for the whole API: `{ error: { code, message, details? } }`; never a stack trace. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
+    const locale = requestLocale(request);
+    const appError = toAppError(error, locale);
     if (appError.status >= 500) {
       request.log.error({ err: error }, 'request failed');
     } else if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
     }
     const body: { error: { code: string; message: string; details?: unknown } } = {
-      error: { code: appError.code, message: appError.messageFor(requestLocale(request)) },
+      error: { code: appError.code, message: appError.messageFor(locale) },
     };
     if (appError.details !== undefined) body.error.details = appError.details;
     void reply.status(appError.status).send(body);
