@@ -8,3 +8,4 @@ export * from './schemas/users.ts';
 export * from './schemas/people.ts';
 export * from './schemas/imports.ts';
 export * from './schemas/assessment.ts';
+export * from './schemas/mgmp.ts';

@@ -1,0 +1,235 @@
+import type {
+  MgmpAttendanceCode,
+  MgmpDecisionStatus,
+  MgmpFollowUpStatus,
+  MgmpMeetingStatus,
+  MgmpMemberRole,
+  MgmpMinutesStatus,
+  MgmpQuorum,
+  MgmpVoteChoice,
+} from '@tumbuh/shared';
+
+/** Pure rules of the MGMP cycle: plan, meet, decide, follow up, review. No I/O here. */
+
+// ---------- meetings ----------
+/** Self check-in opens this long before a meeting starts (and closes when it ends). */
+export const CHECK_IN_OPENS_BEFORE_MS = 30 * 60 * 1000;
+
+/**
+ * Whether a meeting may move from `from` to `to`: direncanakan → berlangsung → selesai;
+ * direncanakan or berlangsung → dibatalkan. Selesai and dibatalkan are final.
+ */
+export function canTransitionMeeting(from: MgmpMeetingStatus, to: MgmpMeetingStatus): boolean {
+  switch (from) {
+    case 'direncanakan':
+      return to === 'berlangsung' || to === 'dibatalkan';
+    case 'berlangsung':
+      return to === 'selesai' || to === 'dibatalkan';
+    case 'selesai':
+    case 'dibatalkan':
+      return false;
+  }
+}
+
+/** A cancelled meeting gets no attendance, minutes or decisions; every other status may. */
+export function meetingTakesRecords(status: MgmpMeetingStatus): boolean {
+  switch (status) {
+    case 'direncanakan':
+    case 'berlangsung':
+    case 'selesai':
+      return true;
+    case 'dibatalkan':
+      return false;
+  }
+}
+
+/** The self check-in window: [starts − 30 min, ends]. */
+export function checkInWindow(meeting: { startsAt: Date; endsAt: Date }): { opensAt: Date; closesAt: Date } {
+  return { opensAt: new Date(meeting.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS), closesAt: meeting.endsAt };
+}
+
+/** Why a member's self check-in is refused now, or null when it is allowed. */
+export function checkInRefusal(meeting: { status: MgmpMeetingStatus; startsAt: Date; endsAt: Date }, now: Date): 'cancelled' | 'outside_window' | null {
+  if (!meetingTakesRecords(meeting.status)) return 'cancelled';
+  const { opensAt, closesAt } = checkInWindow(meeting);
+  if (now < opensAt || now > closesAt) return 'outside_window';
+  return null;
+}
+
+// ---------- members ----------
+/** Officers who may change a group's meetings, minutes and decisions. */
+export function isOfficer(role: MgmpMemberRole | null | undefined): boolean {
+  switch (role) {
+    case 'ketua':
+    case 'sekretaris':
+      return true;
+    case 'bendahara':
+    case 'anggota':
+    case null:
+    case undefined:
+      return false;
+  }
+}
+
+/** A member list is valid when no teacher repeats and ketua, sekretaris and bendahara are held by one teacher at most. */
+export function memberListProblem(members: readonly { teacherId: string; role: MgmpMemberRole }[]): 'duplicate_teacher' | 'duplicate_officer' | null {
+  if (new Set(members.map((m) => m.teacherId)).size !== members.length) return 'duplicate_teacher';
+  for (const office of ['ketua', 'sekretaris', 'bendahara'] as const) {
+    if (members.filter((m) => m.role === office).length > 1) return 'duplicate_officer';
+  }
+  return null;
+}
+
+// ---------- attendance and quorum ----------
+/** Only H (hadir) counts as present; I, S and A do not. */
+export function isPresent(code: MgmpAttendanceCode | null | undefined): boolean {
+  switch (code) {
+    case 'H':
+      return true;
+    case 'I':
+    case 'S':
+    case 'A':
+    case null:
+    case undefined:
+      return false;
+  }
+}
+
+/** How many members must be present: majority = more than half; fraction = at least that share (rounded up). */
+export function quorumRequired(rule: MgmpQuorum, members: number): number {
+  switch (rule.kind) {
+    case 'majority':
+      return Math.floor(members / 2) + 1;
+    case 'fraction':
+      return Math.max(1, Math.ceil((members * rule.numerator) / rule.denominator));
+  }
+}
+
+/** Whether `present` members out of `members` reach the group's quorum. A group without members never does. */
+export function quorumMet(rule: MgmpQuorum, members: number, present: number): boolean {
+  return members > 0 && present >= quorumRequired(rule, members);
+}
+
+/** Share of recorded meetings a member was present at (null when nothing was recorded). */
+export function attendanceRate(codes: readonly MgmpAttendanceCode[]): number | null {
+  if (codes.length === 0) return null;
+  return codes.filter(isPresent).length / codes.length;
+}
+
+/** Average share of members present over held meetings (null without held meetings). */
+export function groupAttendanceRate(meetings: readonly { members: number; present: number }[]): number | null {
+  const counted = meetings.filter((m) => m.members > 0);
+  if (counted.length === 0) return null;
+  return counted.reduce((sum, m) => sum + m.present / m.members, 0) / counted.length;
+}
+
+/** Reads the stored quorum rule, falling back to the default (majority) for anything unknown. */
+export function parseQuorum(value: unknown): MgmpQuorum {
+  if (typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'fraction') {
+    const { numerator, denominator } = value as { numerator?: unknown; denominator?: unknown };
+    if (typeof numerator === 'number' && typeof denominator === 'number' && numerator >= 1 && denominator >= numerator) return { kind: 'fraction', numerator, denominator };
+  }
+  return { kind: 'majority' };
+}
+
+// ---------- musyawarah: votes and decisions ----------
+export type VoteTally = Record<MgmpVoteChoice, number>;
+
+/** Counts votes by choice. Abstain and blok voters are present; they are counted, not ignored. */
+export function tallyVotes(choices: readonly MgmpVoteChoice[]): VoteTally {
+  const tally: VoteTally = { setuju: 0, abstain: 0, tidak_setuju: 0, blok: 0 };
+  for (const c of choices) tally[c] += 1;
+  return tally;
+}
+
+/** A vote adopts the proposal when setuju outnumbers tidak_setuju (a tie does not adopt). */
+export function voteAdopts(tally: VoteTally): boolean {
+  return tally.setuju > tally.tidak_setuju;
+}
+
+/** Whether the decision may move from `from` to `to`: open → closed only; closed is final. */
+export function canTransitionDecision(from: MgmpDecisionStatus, to: MgmpDecisionStatus): boolean {
+  switch (from) {
+    case 'open':
+      return to === 'closed';
+    case 'closed':
+      return false;
+  }
+}
+
+/** A decision takes votes only while open. */
+export function decisionTakesVotes(status: MgmpDecisionStatus): boolean {
+  switch (status) {
+    case 'open':
+      return true;
+    case 'closed':
+      return false;
+  }
+}
+
+/**
+ * Why a vote cannot close now, or null: the quorum must be met, and a blok must be answered in the
+ * outcome's rationale.
+ */
+export function voteCloseRefusal(input: { quorumMet: boolean; tally: VoteTally; rationale: string | null | undefined }): 'quorum_not_met' | 'block_unanswered' | null {
+  if (!input.quorumMet) return 'quorum_not_met';
+  if (input.tally.blok > 0 && !input.rationale?.trim()) return 'block_unanswered';
+  return null;
+}
+
+/** A closed decision whose review date has come and that was not reviewed yet. */
+export function isDueForReview(d: { status: MgmpDecisionStatus; reviewDate: string | null; reviewedAt: Date | null }, today: string): boolean {
+  return d.status === 'closed' && d.reviewDate !== null && d.reviewDate <= today && d.reviewedAt === null;
+}
+
+// ---------- minutes ----------
+/** Only a draft may be edited or approved; an approved revision is locked (a correction adds a revision). */
+export function minutesEditable(status: MgmpMinutesStatus): boolean {
+  switch (status) {
+    case 'draft':
+      return true;
+    case 'approved':
+      return false;
+  }
+}
+
+// ---------- follow-ups ----------
+/**
+ * Follow-up status changes: belum ↔ sedang, either → selesai or batal; selesai may be reopened
+ * (→ sedang), batal may be revived (→ belum). Keeping the same status is allowed (evidence updates).
+ */
+export function canTransitionFollowUp(from: MgmpFollowUpStatus, to: MgmpFollowUpStatus): boolean {
+  if (from === to) return true;
+  switch (from) {
+    case 'belum':
+      return to === 'sedang' || to === 'selesai' || to === 'batal';
+    case 'sedang':
+      return to === 'belum' || to === 'selesai' || to === 'batal';
+    case 'selesai':
+      return to === 'sedang';
+    case 'batal':
+      return to === 'belum';
+  }
+}
+
+/** Open follow-ups (belum, sedang) come back on the next meeting's agenda. */
+export function followUpOpen(status: MgmpFollowUpStatus): boolean {
+  switch (status) {
+    case 'belum':
+    case 'sedang':
+      return true;
+    case 'selesai':
+    case 'batal':
+      return false;
+  }
+}
+
+/** An open follow-up past its due date (`today` as YYYY-MM-DD). */
+export function isOverdue(f: { status: MgmpFollowUpStatus; dueDate: string }, today: string): boolean {
+  return followUpOpen(f.status) && f.dueDate < today;
+}
+
+/** The calendar day of `now` in Indonesia's western time (WIB, UTC+7), as YYYY-MM-DD. */
+export function todayInIndonesia(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
