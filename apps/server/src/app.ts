@@ -18,6 +18,7 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import type { AppDeps } from './http/types.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { mgmpRoutes } from './modules/mgmp/mgmp.routes.ts';
 import { teacherImportRoutes } from './modules/people/imports/imports.routes.ts';
 import { createPeopleRepository } from './modules/people/people.repository.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(options: {
       await api.register(teacherImportRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(assessmentRoutes, { deps });
+      await api.register(mgmpRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,515 @@
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.ts';
+import { escapeLike } from '../people/people.models.ts';
+import { teachers } from '../people/people.tables.ts';
+import {
+  mgmpAgendaItems,
+  mgmpAttendance,
+  mgmpDecisions,
+  mgmpFollowUpOwners,
+  mgmpFollowUps,
+  mgmpGroups,
+  mgmpMeetings,
+  mgmpMembers,
+  mgmpMinutes,
+  mgmpProgrammeItems,
+  mgmpTopics,
+  mgmpVotes,
+} from './mgmp.tables.ts';
+
+export type GroupRow = typeof mgmpGroups.$inferSelect;
+export type MeetingRow = typeof mgmpMeetings.$inferSelect;
+export type AgendaItemRow = typeof mgmpAgendaItems.$inferSelect;
+export type MinutesRow = typeof mgmpMinutes.$inferSelect;
+export type DecisionRow = typeof mgmpDecisions.$inferSelect;
+export type FollowUpRow = typeof mgmpFollowUps.$inferSelect;
+export type ProgrammeItemRow = typeof mgmpProgrammeItems.$inferSelect;
+export type TopicRow = typeof mgmpTopics.$inferSelect;
+
+/** The default topics of a programme (domain reference §3.3), copied into a tenant on first use. */
+export const DEFAULT_TOPICS: readonly { code: string; name: string }[] = [
+  { code: 'modul-ajar', name: 'Modul ajar / RPP' },
+  { code: 'asesmen', name: 'Asesmen' },
+  { code: 'model-pembelajaran', name: 'Model pembelajaran' },
+  { code: 'pengelolaan-kelas', name: 'Pengelolaan kelas' },
+  { code: 'lesson-study', name: 'Lesson study' },
+  { code: 'ptk', name: 'Penelitian tindakan kelas (PTK)' },
+  { code: 'diskusi-permasalahan', name: 'Diskusi permasalahan pembelajaran' },
+];
+
+function scope(column: typeof mgmpGroups.madrasahId | typeof mgmpTopics.madrasahId, ids: 'all' | string[]): SQL | undefined {
+  if (ids === 'all') return undefined;
+  return ids.length === 0 ? isNull(column) : or(isNull(column), inArray(column, ids));
+}
+
+const page = async <T>(items: Promise<T[]>, total: Promise<{ n: number }[]>) => {
+  const [rows, totals] = await Promise.all([items, total]);
+  return { items: rows, total: totals[0]?.n ?? 0 };
+};
+
+/** SQL of the MGMP module. Every method takes the tenant; callers run it inside `withTenant`. */
+export function createMgmpRepository() {
+  return {
+    // ---------- groups and members ----------
+    /** Groups visible in `madrasahIds` (tenant-level groups always), with the role of `teacherId` in each. */
+    async listGroups(
+      q: Queryable,
+      tenantId: string,
+      f: { madrasahIds: 'all' | string[]; madrasahId?: string | undefined; q?: string | undefined; archived: 'true' | 'false' | 'all'; teacherId: string | null; mineOnly: boolean; limit: number; offset: number },
+    ) {
+      const myRole = f.teacherId
+        ? sql<string | null>`(select m.role from mgmp_members m where m.tenant_id = ${mgmpGroups.tenantId} and m.group_id = ${mgmpGroups.id} and m.teacher_id = ${f.teacherId})`
+        : sql<string | null>`null::text`;
+      const where = and(
+        eq(mgmpGroups.tenantId, tenantId),
+        scope(mgmpGroups.madrasahId, f.madrasahIds),
+        f.madrasahId ? eq(mgmpGroups.madrasahId, f.madrasahId) : undefined,
+        f.archived === 'all' ? undefined : f.archived === 'true' ? sql`${mgmpGroups.archivedAt} is not null` : isNull(mgmpGroups.archivedAt),
+        f.q ? ilike(mgmpGroups.name, `%${escapeLike(f.q)}%`) : undefined,
+        f.mineOnly
+          ? f.teacherId
+            ? exists(q.select({ one: sql`1` }).from(mgmpMembers).where(and(eq(mgmpMembers.tenantId, mgmpGroups.tenantId), eq(mgmpMembers.groupId, mgmpGroups.id), eq(mgmpMembers.teacherId, f.teacherId))))
+            : sql`false`
+          : undefined,
+      );
+      return page(
+        q.select({ group: mgmpGroups, myRole }).from(mgmpGroups).where(where).orderBy(asc(mgmpGroups.name), asc(mgmpGroups.id)).limit(f.limit).offset(f.offset),
+        q.select({ n: count() }).from(mgmpGroups).where(where),
+      );
+    },
+
+    async findGroup(q: Queryable, tenantId: string, id: string): Promise<GroupRow | undefined> {
+      const rows = await q.select().from(mgmpGroups).where(and(eq(mgmpGroups.tenantId, tenantId), eq(mgmpGroups.id, id))).limit(1);
+      return rows[0];
+    },
+
+    async insertGroup(q: Queryable, row: typeof mgmpGroups.$inferInsert): Promise<void> {
+      await q.insert(mgmpGroups).values(row);
+    },
+
+    async updateGroup(q: Queryable, tenantId: string, id: string, patch: Partial<typeof mgmpGroups.$inferInsert>): Promise<void> {
+      if (!Object.values(patch).some((v) => v !== undefined)) return;
+      await q.update(mgmpGroups).set(patch).where(and(eq(mgmpGroups.tenantId, tenantId), eq(mgmpGroups.id, id)));
+    },
+
+    /** Members of a group with their names, officers first. */
+    async listMembers(q: Queryable, tenantId: string, groupId: string) {
+      return q
+        .select({ teacherId: mgmpMembers.teacherId, role: mgmpMembers.role, name: teachers.name })
+        .from(mgmpMembers)
+        .innerJoin(teachers, and(eq(teachers.tenantId, mgmpMembers.tenantId), eq(teachers.id, mgmpMembers.teacherId)))
+        .where(and(eq(mgmpMembers.tenantId, tenantId), eq(mgmpMembers.groupId, groupId)))
+        .orderBy(sql`case ${mgmpMembers.role} when 'ketua' then 0 when 'sekretaris' then 1 when 'bendahara' then 2 else 3 end`, asc(teachers.name));
+    },
+
+    /** The role of a teacher in a group, or undefined when not a member. */
+    async findMemberRole(q: Queryable, tenantId: string, groupId: string, teacherId: string): Promise<string | undefined> {
+      const rows = await q
+        .select({ role: mgmpMembers.role })
+        .from(mgmpMembers)
+        .where(and(eq(mgmpMembers.tenantId, tenantId), eq(mgmpMembers.groupId, groupId), eq(mgmpMembers.teacherId, teacherId)))
+        .limit(1);
+      return rows[0]?.role;
+    },
+
+    async replaceMembers(q: Queryable, tenantId: string, groupId: string, members: readonly { teacherId: string; role: string }[]): Promise<void> {
+      await q.delete(mgmpMembers).where(and(eq(mgmpMembers.tenantId, tenantId), eq(mgmpMembers.groupId, groupId)));
+      if (members.length > 0) await q.insert(mgmpMembers).values(members.map((m) => ({ tenantId, groupId, teacherId: m.teacherId, role: m.role })));
+    },
+
+    /** Teachers by id (id, madrasah, name): to check references in a body. */
+    async findTeachers(q: Queryable, tenantId: string, ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return q.select({ id: teachers.id, madrasahId: teachers.madrasahId, name: teachers.name }).from(teachers).where(and(eq(teachers.tenantId, tenantId), inArray(teachers.id, [...ids])));
+    },
+
+    // ---------- topics ----------
+    /** Copies the default topics into the tenant once (idempotent). */
+    async ensureDefaultTopics(q: Queryable, tenantId: string, newId: () => string): Promise<void> {
+      await q
+        .insert(mgmpTopics)
+        .values(DEFAULT_TOPICS.map((t) => ({ tenantId, id: newId(), madrasahId: null, code: t.code, name: t.name })))
+        .onConflictDoNothing();
+    },
+
+    async listTopics(q: Queryable, tenantId: string, f: { madrasahIds: 'all' | string[]; madrasahId?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
+      const where = and(
+        eq(mgmpTopics.tenantId, tenantId),
+        scope(mgmpTopics.madrasahId, f.madrasahIds),
+        f.madrasahId ? or(isNull(mgmpTopics.madrasahId), eq(mgmpTopics.madrasahId, f.madrasahId)) : undefined,
+        f.q ? ilike(mgmpTopics.name, `%${escapeLike(f.q)}%`) : undefined,
+      );
+      return page(
+        q.select().from(mgmpTopics).where(where).orderBy(sql`${mgmpTopics.code} is null`, asc(mgmpTopics.createdAt), asc(mgmpTopics.name)).limit(f.limit).offset(f.offset),
+        q.select({ n: count() }).from(mgmpTopics).where(where),
+      );
+    },
+
+    async findTopic(q: Queryable, tenantId: string, id: string): Promise<TopicRow | undefined> {
+      const rows = await q.select().from(mgmpTopics).where(and(eq(mgmpTopics.tenantId, tenantId), eq(mgmpTopics.id, id))).limit(1);
+      return rows[0];
+    },
+
+    async insertTopic(q: Queryable, row: typeof mgmpTopics.$inferInsert): Promise<void> {
+      await q.insert(mgmpTopics).values(row);
+    },
+
+    // ---------- programme ----------
+    /** Programme items of a group with topic, person in charge and meeting status; plus planned / held counts. */
+    async listProgramme(q: Queryable, tenantId: string, groupId: string, f: { academicYear?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
+      const where = and(
+        eq(mgmpProgrammeItems.tenantId, tenantId),
+        eq(mgmpProgrammeItems.groupId, groupId),
+        f.academicYear ? eq(mgmpProgrammeItems.academicYear, f.academicYear) : undefined,
+        f.q ? ilike(mgmpProgrammeItems.title, `%${escapeLike(f.q)}%`) : undefined,
+      );
+      const joined = q
+        .select({ item: mgmpProgrammeItems, topicName: mgmpTopics.name, personName: teachers.name, meetingStatus: mgmpMeetings.status })
+        .from(mgmpProgrammeItems)
+        .leftJoin(mgmpTopics, and(eq(mgmpTopics.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpTopics.id, mgmpProgrammeItems.topicId)))
+        .leftJoin(teachers, and(eq(teachers.tenantId, mgmpProgrammeItems.tenantId), eq(teachers.id, mgmpProgrammeItems.personInChargeId)))
+        .leftJoin(mgmpMeetings, and(eq(mgmpMeetings.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpMeetings.id, mgmpProgrammeItems.meetingId)));
+      const [items, counts] = await Promise.all([
+        joined.where(where).orderBy(asc(mgmpProgrammeItems.targetMonth), asc(mgmpProgrammeItems.id)).limit(f.limit).offset(f.offset),
+        q
+          .select({ planned: count(), held: sql<number>`count(*) filter (where ${mgmpMeetings.status} = 'selesai')::int` })
+          .from(mgmpProgrammeItems)
+          .leftJoin(mgmpMeetings, and(eq(mgmpMeetings.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpMeetings.id, mgmpProgrammeItems.meetingId)))
+          .where(where),
+      ]);
+      return { items, total: counts[0]?.planned ?? 0, planned: counts[0]?.planned ?? 0, held: counts[0]?.held ?? 0 };
+    },
+
+    async findProgrammeItem(q: Queryable, tenantId: string, id: string): Promise<ProgrammeItemRow | undefined> {
+      const rows = await q.select().from(mgmpProgrammeItems).where(and(eq(mgmpProgrammeItems.tenantId, tenantId), eq(mgmpProgrammeItems.id, id))).limit(1);
+      return rows[0];
+    },
+
+    async insertProgrammeItem(q: Queryable, row: typeof mgmpProgrammeItems.$inferInsert): Promise<void> {
+      await q.insert(mgmpProgrammeItems).values(row);
+    },
+
+    async updateProgrammeItem(q: Queryable, tenantId: string, id: string, patch: Partial<typeof mgmpProgrammeItems.$inferInsert>): Promise<void> {
+      if (!Object.values(patch).some((v) => v !== undefined)) return;
+      await q.update(mgmpProgrammeItems).set(patch).where(and(eq(mgmpProgrammeItems.tenantId, tenantId), eq(mgmpProgrammeItems.id, id)));
+    },
+
+    async deleteProgrammeItem(q: Queryable, tenantId: string, id: string): Promise<void> {
+      await q.delete(mgmpProgrammeItems).where(and(eq(mgmpProgrammeItems.tenantId, tenantId), eq(mgmpProgrammeItems.id, id)));
+    },
+
+    // ---------- meetings and agenda ----------
+    async listMeetings(q: Queryable, tenantId: string, groupId: string, f: { status?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
+      const where = and(
+        eq(mgmpMeetings.tenantId, tenantId),
+        eq(mgmpMeetings.groupId, groupId),
+        f.status ? eq(mgmpMeetings.status, f.status) : undefined,
+        f.q ? ilike(mgmpMeetings.title, `%${escapeLike(f.q)}%`) : undefined,
+      );
+      return page(
+        q.select().from(mgmpMeetings).where(where).orderBy(desc(mgmpMeetings.startsAt), desc(mgmpMeetings.id)).limit(f.limit).offset(f.offset),
+        q.select({ n: count() }).from(mgmpMeetings).where(where),
+      );
+    },
+
+    async findMeeting(q: Queryable, tenantId: string, id: string): Promise<MeetingRow | undefined> {
+      const rows = await q.select().from(mgmpMeetings).where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.id, id))).limit(1);
+      return rows[0];
+    },
+
+    /** Locks the meeting row for the rest of the transaction (concurrent check-ins, votes, status changes). */
+    async lockMeeting(q: Queryable, tenantId: string, id: string): Promise<MeetingRow | undefined> {
+      const rows = await q.select().from(mgmpMeetings).where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.id, id))).limit(1).for('update');
+      return rows[0];
+    },
+
+    async insertMeeting(q: Queryable, row: typeof mgmpMeetings.$inferInsert): Promise<void> {
+      await q.insert(mgmpMeetings).values(row);
+    },
+
+    async updateMeeting(q: Queryable, tenantId: string, id: string, patch: Partial<typeof mgmpMeetings.$inferInsert>): Promise<void> {
+      await q.update(mgmpMeetings).set({ ...patch, updatedAt: new Date() }).where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.id, id)));
+    },
+
+    async listAgenda(q: Queryable, tenantId: string, meetingId: string): Promise<AgendaItemRow[]> {
+      return q.select().from(mgmpAgendaItems).where(and(eq(mgmpAgendaItems.tenantId, tenantId), eq(mgmpAgendaItems.meetingId, meetingId))).orderBy(asc(mgmpAgendaItems.ordinal), asc(mgmpAgendaItems.id));
+    },
+
+    async findAgendaItem(q: Queryable, tenantId: string, id: string): Promise<AgendaItemRow | undefined> {
+      const rows = await q.select().from(mgmpAgendaItems).where(and(eq(mgmpAgendaItems.tenantId, tenantId), eq(mgmpAgendaItems.id, id))).limit(1);
+      return rows[0];
+    },
+
+    async nextAgendaOrdinal(q: Queryable, tenantId: string, meetingId: string): Promise<number> {
+      const rows = await q.select({ m: max(mgmpAgendaItems.ordinal) }).from(mgmpAgendaItems).where(and(eq(mgmpAgendaItems.tenantId, tenantId), eq(mgmpAgendaItems.meetingId, meetingId)));
+      return (rows[0]?.m ?? 0) + 1;
+    },
+
+    async insertAgendaItems(q: Queryable, rows: (typeof mgmpAgendaItems.$inferInsert)[]): Promise<void> {
+      if (rows.length > 0) await q.insert(mgmpAgendaItems).values(rows);
+    },
+
+    async updateAgendaItem(q: Queryable, tenantId: string, id: string, patch: Partial<typeof mgmpAgendaItems.$inferInsert>): Promise<void> {
+      await q.update(mgmpAgendaItems).set(patch).where(and(eq(mgmpAgendaItems.tenantId, tenantId), eq(mgmpAgendaItems.id, id)));
+    },
+
+    /** Open follow-ups (belum, sedang) of a group, oldest due first: they come back on the next agenda. */
+    async openFollowUpsOfGroup(q: Queryable, tenantId: string, groupId: string): Promise<FollowUpRow[]> {
+      return q
+        .select()
+        .from(mgmpFollowUps)
+        .where(and(eq(mgmpFollowUps.tenantId, tenantId), eq(mgmpFollowUps.groupId, groupId), inArray(mgmpFollowUps.status, ['belum', 'sedang'])))
+        .orderBy(asc(mgmpFollowUps.dueDate), asc(mgmpFollowUps.id));
+    },
+
+    /** Closed decisions of a group whose review date has come (by `today`) and that were not reviewed. */
+    async decisionsDueForReview(q: Queryable, tenantId: string, groupId: string, today: string): Promise<DecisionRow[]> {
+      return q
+        .select()
+        .from(mgmpDecisions)
+        .where(and(eq(mgmpDecisions.tenantId, tenantId), eq(mgmpDecisions.groupId, groupId), eq(mgmpDecisions.status, 'closed'), sql`${mgmpDecisions.reviewDate} <= ${today}`, isNull(mgmpDecisions.reviewedAt)))
+        .orderBy(asc(mgmpDecisions.reviewDate), asc(mgmpDecisions.id));
+    },
+
+    // ---------- attendance ----------
+    async listAttendance(q: Queryable, tenantId: string, meetingId: string) {
+      return q
+        .select({ row: mgmpAttendance, name: teachers.name })
+        .from(mgmpAttendance)
+        .innerJoin(teachers, and(eq(teachers.tenantId, mgmpAttendance.tenantId), eq(teachers.id, mgmpAttendance.teacherId)))
+        .where(and(eq(mgmpAttendance.tenantId, tenantId), eq(mgmpAttendance.meetingId, meetingId)));
+    },
+
+    async findAttendance(q: Queryable, tenantId: string, meetingId: string, teacherId: string) {
+      const rows = await q
+        .select()
+        .from(mgmpAttendance)
+        .where(and(eq(mgmpAttendance.tenantId, tenantId), eq(mgmpAttendance.meetingId, meetingId), eq(mgmpAttendance.teacherId, teacherId)))
+        .limit(1);
+      return rows[0];
+    },
+
+    /** Inserts or replaces attendance rows (one per member and meeting). */
+    async upsertAttendance(q: Queryable, rows: (typeof mgmpAttendance.$inferInsert)[]): Promise<void> {
+      if (rows.length === 0) return;
+      await q
+        .insert(mgmpAttendance)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [mgmpAttendance.tenantId, mgmpAttendance.meetingId, mgmpAttendance.teacherId],
+          set: { code: sql`excluded.code`, note: sql`excluded.note`, source: sql`excluded.source`, checkedInAt: sql`excluded.checked_in_at`, updatedAt: sql`now()` },
+        });
+    },
+
+    // ---------- minutes ----------
+    /** Every revision of an agenda item's minutes, newest first. */
+    async listMinutes(q: Queryable, tenantId: string, agendaItemId: string): Promise<MinutesRow[]> {
+      return q.select().from(mgmpMinutes).where(and(eq(mgmpMinutes.tenantId, tenantId), eq(mgmpMinutes.agendaItemId, agendaItemId))).orderBy(desc(mgmpMinutes.revision));
+    },
+
+    async insertMinutes(q: Queryable, row: typeof mgmpMinutes.$inferInsert): Promise<void> {
+      await q.insert(mgmpMinutes).values(row);
+    },
+
+    /** Changes a draft; the `status = 'draft'` guard keeps an approved revision untouched even under a race. */
+    async updateDraftMinutes(q: Queryable, tenantId: string, id: string, patch: Partial<typeof mgmpMinutes.$inferInsert>): Promise<boolean> {
+      const rows = await q
+        .update(mgmpMinutes)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(and(eq(mgmpMinutes.tenantId, tenantId), eq(mgmpMinutes.id, id), eq(mgmpMinutes.status, 'draft')))
+        .returning({ id: mgmpMinutes.id });
+      return rows.length === 1;
+    },
+
+    // ---------- decisions and votes ----------
+    async listDecisions(q: Queryable, tenantId: string, f: { groupId?: string | undefined; meetingId?: string | undefined; status?: string | undefined; dueForReviewOn?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
+      const where = and(
+        eq(mgmpDecisions.tenantId, tenantId),
+        f.groupId ? eq(mgmpDecisions.groupId, f.groupId) : undefined,
+        f.meetingId ? eq(mgmpDecisions.meetingId, f.meetingId) : undefined,
+        f.status ? eq(mgmpDecisions.status, f.status) : undefined,
+        f.dueForReviewOn ? and(eq(mgmpDecisions.status, 'closed'), sql`${mgmpDecisions.reviewDate} <= ${f.dueForReviewOn}`, isNull(mgmpDecisions.reviewedAt)) : undefined,
+        f.q ? or(ilike(mgmpDecisions.proposal, `%${escapeLike(f.q)}%`), ilike(mgmpDecisions.statement, `%${escapeLike(f.q)}%`)) : undefined,
+      );
+      return page(
+        q.select().from(mgmpDecisions).where(where).orderBy(desc(mgmpDecisions.createdAt), desc(mgmpDecisions.id)).limit(f.limit).offset(f.offset),
+        q.select({ n: count() }).from(mgmpDecisions).where(where),
+      );
+    },
+
+    async findDecision(q: Queryable, tenantId: string, id: string): Promise<DecisionRow | undefined> {
+      const rows = await q.select().from(mgmpDecisions).where(and(eq(mgmpDecisions.tenantId, tenantId), eq(mgmpDecisions.id, id))).limit(1);
+      return rows[0];
+    },
+
+    /** Locks the decision row: votes and closing are serialised per decision. */
+    async lockDecision(q: Queryable, tenantId: string, id: string): Promise<DecisionRow | undefined> {
+      const rows = await q.select().from(mgmpDecisions).where(and(eq(mgmpDecisions.tenantId, tenantId), eq(mgmpDecisions.id, id))).limit(1).for('update');
+      return rows[0];
+    },
+
+    async insertDecision(q: Queryable, row: typeof mgmpDecisions.$inferInsert): Promise<void> {
+      await q.insert(mgmpDecisions).values(row);
+    },
+
+    async updateDecision(q: Queryable, tenantId: string, id: string, patch: Partial<typeof mgmpDecisions.$inferInsert>): Promise<void> {
+      await q.update(mgmpDecisions).set(patch).where(and(eq(mgmpDecisions.tenantId, tenantId), eq(mgmpDecisions.id, id)));
+    },
+
+    /** Votes of several decisions with the voters' names. */
+    async votesOf(q: Queryable, tenantId: string, decisionIds: readonly string[]) {
+      if (decisionIds.length === 0) return [];
+      return q
+        .select({ decisionId: mgmpVotes.decisionId, teacherId: mgmpVotes.teacherId, choice: mgmpVotes.choice, name: teachers.name })
+        .from(mgmpVotes)
+        .innerJoin(teachers, and(eq(teachers.tenantId, mgmpVotes.tenantId), eq(teachers.id, mgmpVotes.teacherId)))
+        .where(and(eq(mgmpVotes.tenantId, tenantId), inArray(mgmpVotes.decisionId, [...decisionIds])))
+        .orderBy(asc(mgmpVotes.castAt));
+    },
+
+    /** Inserts a vote; false when this member already voted on this decision. */
+    async insertVote(q: Queryable, row: typeof mgmpVotes.$inferInsert): Promise<boolean> {
+      const rows = await q.insert(mgmpVotes).values(row).onConflictDoNothing().returning({ teacherId: mgmpVotes.teacherId });
+      return rows.length === 1;
+    },
+
+    // ---------- follow-ups ----------
+    async listFollowUps(
+      q: Queryable,
+      tenantId: string,
+      f: { groupId?: string | undefined; ownerTeacherId?: string | undefined; status?: string | undefined; overdueOn?: string | undefined; q?: string | undefined; limit: number; offset: number },
+    ) {
+      const where = and(
+        eq(mgmpFollowUps.tenantId, tenantId),
+        f.groupId ? eq(mgmpFollowUps.groupId, f.groupId) : undefined,
+        f.ownerTeacherId
+          ? exists(
+              q
+                .select({ one: sql`1` })
+                .from(mgmpFollowUpOwners)
+                .where(and(eq(mgmpFollowUpOwners.tenantId, mgmpFollowUps.tenantId), eq(mgmpFollowUpOwners.followUpId, mgmpFollowUps.id), eq(mgmpFollowUpOwners.teacherId, f.ownerTeacherId))),
+            )
+          : undefined,
+        f.status ? eq(mgmpFollowUps.status, f.status) : undefined,
+        f.overdueOn ? and(inArray(mgmpFollowUps.status, ['belum', 'sedang']), lt(mgmpFollowUps.dueDate, f.overdueOn)) : undefined,
+        f.q ? ilike(mgmpFollowUps.what, `%${escapeLike(f.q)}%`) : undefined,
+      );
+      return page(
+        q.select().from(mgmpFollowUps).where(where).orderBy(asc(mgmpFollowUps.dueDate), asc(mgmpFollowUps.id)).limit(f.limit).offset(f.offset),
+        q.select({ n: count() }).from(mgmpFollowUps).where(where),
+      );
+    },
+
+    async findFollowUp(q: Queryable, tenantId: string, id: string): Promise<FollowUpRow | undefined> {
+      const rows = await q.select().from(mgmpFollowUps).where(and(eq(mgmpFollowUps.tenantId, tenantId), eq(mgmpFollowUps.id, id))).limit(1);
+      return rows[0];
+    },
+
+    /** Owners of several follow-ups with their names. */
+    async ownersOf(q: Queryable, tenantId: string, followUpIds: readonly string[]) {
+      if (followUpIds.length === 0) return [];
+      return q
+        .select({ followUpId: mgmpFollowUpOwners.followUpId, teacherId: mgmpFollowUpOwners.teacherId, name: teachers.name })
+        .from(mgmpFollowUpOwners)
+        .innerJoin(teachers, and(eq(teachers.tenantId, mgmpFollowUpOwners.tenantId), eq(teachers.id, mgmpFollowUpOwners.teacherId)))
+        .where(and(eq(mgmpFollowUpOwners.tenantId, tenantId), inArray(mgmpFollowUpOwners.followUpId, [...followUpIds])))
+        .orderBy(asc(teachers.name));
+    },
+
+    async insertFollowUp(q: Queryable, row: typeof mgmpFollowUps.$inferInsert): Promise<void> {
+      await q.insert(mgmpFollowUps).values(row);
+    },
+
+    async updateFollowUp(q: Queryable, tenantId: string, id: string, patch: Partial<typeof mgmpFollowUps.$inferInsert>): Promise<void> {
+      await q.update(mgmpFollowUps).set({ ...patch, updatedAt: new Date() }).where(and(eq(mgmpFollowUps.tenantId, tenantId), eq(mgmpFollowUps.id, id)));
+    },
+
+    async replaceFollowUpOwners(q: Queryable, tenantId: string, followUpId: string, teacherIds: readonly string[]): Promise<void> {
+      await q.delete(mgmpFollowUpOwners).where(and(eq(mgmpFollowUpOwners.tenantId, tenantId), eq(mgmpFollowUpOwners.followUpId, followUpId)));
+      await q.insert(mgmpFollowUpOwners).values([...new Set(teacherIds)].map((teacherId) => ({ tenantId, followUpId, teacherId })));
+    },
+
+    // ---------- overview ----------
+    /** Meetings of a group between two days (inclusive, by start) with the number of members marked H. */
+    async meetingsWithPresence(q: Queryable, tenantId: string, groupId: string, from: string, to: string) {
+      return q
+        .select({
+          id: mgmpMeetings.id,
+          status: mgmpMeetings.status,
+          startsAt: mgmpMeetings.startsAt,
+          present: sql<number>`(select count(*)::int from mgmp_attendance a where a.tenant_id = ${mgmpMeetings.tenantId} and a.meeting_id = ${mgmpMeetings.id} and a.code = 'H')`,
+        })
+        .from(mgmpMeetings)
+        .where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.groupId, groupId), sql`${mgmpMeetings.startsAt} >= ${from}::date`, sql`${mgmpMeetings.startsAt} < ${to}::date + 1`));
+    },
+
+    /** Per member: meetings of the period with attendance recorded, and of those marked H. */
+    async memberAttendance(q: Queryable, tenantId: string, groupId: string, from: string, to: string) {
+      return q
+        .select({
+          teacherId: mgmpMembers.teacherId,
+          name: teachers.name,
+          recorded: sql<number>`count(a.teacher_id)::int`,
+          present: sql<number>`count(a.teacher_id) filter (where a.code = 'H')::int`,
+        })
+        .from(mgmpMembers)
+        .innerJoin(teachers, and(eq(teachers.tenantId, mgmpMembers.tenantId), eq(teachers.id, mgmpMembers.teacherId)))
+        .leftJoin(
+          sql`(mgmp_attendance a join mgmp_meetings mt on mt.tenant_id = a.tenant_id and mt.id = a.meeting_id and mt.status = 'selesai' and mt.starts_at >= ${from}::date and mt.starts_at < ${to}::date + 1)`,
+          sql`a.tenant_id = ${mgmpMembers.tenantId} and a.teacher_id = ${mgmpMembers.teacherId} and mt.group_id = ${mgmpMembers.groupId}`,
+        )
+        .where(and(eq(mgmpMembers.tenantId, tenantId), eq(mgmpMembers.groupId, groupId)))
+        .groupBy(mgmpMembers.teacherId, teachers.name)
+        .orderBy(asc(teachers.name));
+    },
+
+    /** Decision counts of a group for decisions made in the period. */
+    async decisionCounts(q: Queryable, tenantId: string, groupId: string, from: string, to: string, today: string) {
+      const rows = await q
+        .select({
+          made: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'closed')::int`,
+          open: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'open')::int`,
+          reviewed: sql<number>`count(*) filter (where ${mgmpDecisions.reviewedAt} is not null)::int`,
+          due: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'closed' and ${mgmpDecisions.reviewDate} <= ${today} and ${mgmpDecisions.reviewedAt} is null)::int`,
+        })
+        .from(mgmpDecisions)
+        .where(and(eq(mgmpDecisions.tenantId, tenantId), eq(mgmpDecisions.groupId, groupId), sql`${mgmpDecisions.createdAt} >= ${from}::date`, sql`${mgmpDecisions.createdAt} < ${to}::date + 1`));
+      return rows[0] ?? { made: 0, open: 0, reviewed: 0, due: 0 };
+    },
+
+    /** Follow-up counts of a group for follow-ups due in the period. */
+    async followUpCounts(q: Queryable, tenantId: string, groupId: string, from: string, to: string, today: string) {
+      const rows = await q
+        .select({
+          total: sql<number>`count(*)::int`,
+          done: sql<number>`count(*) filter (where ${mgmpFollowUps.status} = 'selesai')::int`,
+          open: sql<number>`count(*) filter (where ${mgmpFollowUps.status} in ('belum', 'sedang'))::int`,
+          overdue: sql<number>`count(*) filter (where ${mgmpFollowUps.status} in ('belum', 'sedang') and ${mgmpFollowUps.dueDate} < ${today})::int`,
+        })
+        .from(mgmpFollowUps)
+        .where(and(eq(mgmpFollowUps.tenantId, tenantId), eq(mgmpFollowUps.groupId, groupId), sql`${mgmpFollowUps.dueDate} >= ${from}::date`, sql`${mgmpFollowUps.dueDate} <= ${to}::date`));
+      return rows[0] ?? { total: 0, done: 0, open: 0, overdue: 0 };
+    },
+
+    /** Topics of programme items realised by a held meeting in the period, with how many meetings. */
+    async topicsCovered(q: Queryable, tenantId: string, groupId: string, from: string, to: string) {
+      return q
+        .select({ topicId: mgmpTopics.id, name: mgmpTopics.name, meetings: sql<number>`count(distinct ${mgmpMeetings.id})::int` })
+        .from(mgmpProgrammeItems)
+        .innerJoin(mgmpTopics, and(eq(mgmpTopics.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpTopics.id, mgmpProgrammeItems.topicId)))
+        .innerJoin(mgmpMeetings, and(eq(mgmpMeetings.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpMeetings.id, mgmpProgrammeItems.meetingId)))
+        .where(
+          and(
+            eq(mgmpProgrammeItems.tenantId, tenantId),
+            eq(mgmpProgrammeItems.groupId, groupId),
+            eq(mgmpMeetings.status, 'selesai'),
+            sql`${mgmpMeetings.startsAt} >= ${from}::date`,
+            sql`${mgmpMeetings.startsAt} < ${to}::date + 1`,
+          ),
+        )
+        .groupBy(mgmpTopics.id, mgmpTopics.name)
+        .orderBy(asc(mgmpTopics.name));
+    },
+  };
+}
+export type MgmpRepository = ReturnType<typeof createMgmpRepository>;
