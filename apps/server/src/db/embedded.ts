@@ -67,6 +67,29 @@ async function readPostmaster(pgDir: string): Promise<{ pid: number; port: numbe
   return { pid, port };
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every folder
+ * above the data folder. A checkout under /root (mode 700) fails deep inside initdb; say why here.
+ */
+async function assertReachableByPostgresUser(dir: string): Promise<void> {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  let current = path.dirname(path.resolve(dir));
+  for (;;) {
+    const st = await fs.stat(current);
+    if ((st.mode & 0o001) === 0) {
+      throw new EmbeddedClusterError(
+        `Dijalankan sebagai root: PostgreSQL berjalan sebagai pengguna 'postgres', yang tidak bisa masuk ke ${current}. ` +
+          `Pakai TUMBUH_DATA_DIR di folder lain (mis. /var/lib/tumbuh) atau jalankan sebagai pengguna biasa.\n` +
+          `Running as root: PostgreSQL runs as the 'postgres' user, which cannot enter ${current}. ` +
+          `Set TUMBUH_DATA_DIR to another folder (e.g. /var/lib/tumbuh) or run as a normal user.`,
+      );
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -127,6 +150,7 @@ export async function openEmbeddedCluster(options: {
     );
   }
   if (!initialised) {
+    await assertReachableByPostgresUser(pgDir);
     password = randomBytes(24).toString('base64url');
     await fs.writeFile(secretFile, `${password}\n`, { mode: 0o600 });
   }
