@@ -173,9 +173,18 @@ export function createPeopleRepository() {
         filter.subjectId ? subjectMatch(eq(subjects.id, filter.subjectId)) : undefined,
         filter.clusterId ? subjectMatch(eq(subjects.clusterId, filter.clusterId)) : undefined,
       );
-      const items = await q.select().from(teachers).where(where).orderBy(asc(teachers.name), asc(teachers.id)).limit(filter.limit).offset(filter.offset);
+      // Page and total in one pass over the matches (the window count); a second query only when
+      // the page is past the end and so carries no row to read the total from.
+      const rows = await q
+        .select({ teacher: teachers, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(teachers)
+        .where(where)
+        .orderBy(asc(teachers.name), asc(teachers.id))
+        .limit(filter.limit)
+        .offset(filter.offset);
+      if (rows.length > 0) return { items: rows.map((r) => r.teacher), total: rows[0]?.total ?? 0 };
       const [total] = await q.select({ n: count() }).from(teachers).where(where);
-      return { items, total: total?.n ?? 0 };
+      return { items: [], total: total?.n ?? 0 };
     },
 
     /** Subjects of several teachers at once (one query for a whole page). */

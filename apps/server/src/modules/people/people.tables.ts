@@ -122,6 +122,8 @@ export const teachers = pgTable(
     uniqueIndex('teachers_peg_id_key').on(t.tenantId, t.pegId).where(sql`${t.pegId} is not null`),
     uniqueIndex('teachers_nik_key').on(t.tenantId, t.nik).where(sql`${t.nik} is not null`),
     index('teachers_list_idx').on(t.tenantId, t.madrasahId, t.active, t.name),
+    /** The teacher list across the tenant's madrasahs, in name order. */
+    index('teachers_name_idx').on(t.tenantId, t.active, t.name, t.id),
   ],
 );
 

@@ -140,8 +140,7 @@ export async function resolveSession(
   const now = (deps.clock ?? (() => new Date()))();
   const found = await deps.tenancyRepository.findLiveSession(deps.db, hashToken(token), now);
   if (!found || !found.user.active) return undefined;
-  const { session, user } = found;
-  const grants = await deps.tenancyRepository.listGrants(deps.db, session.tenantId, [user.id]);
+  const { session, user, grants } = found;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await deps.tenancyRepository.touchSession(deps.db, session.tenantId, session.id, now, new Date(now.getTime() + SESSION_TTL_MS));
   }

@@ -21,14 +21,26 @@ export function createTenancyRepository() {
     },
 
     /** System lookup (no tenant yet): a live session by its token hash, with its user. */
+    /**
+     * System lookup (no tenant yet): a live session by its token hash, with its user and the user's
+     * role grants, in one round trip (it runs on every request).
+     */
     async findLiveSession(q: Queryable, tokenHash: string, now: Date) {
       const rows = await q
-        .select({ session: sessions, user: users })
+        .select({
+          session: sessions,
+          user: users,
+          grants: sql<{ role: string; madrasahId: string | null }[]>`coalesce((
+            select json_agg(json_build_object('role', g.role, 'madrasahId', g.madrasah_id) order by g.created_at)
+            from ${roleGrants} g where g.tenant_id = ${users.tenantId} and g.user_id = ${users.id}), '[]'::json)`,
+        })
         .from(sessions)
         .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
         .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
         .limit(1);
-      return rows[0];
+      const row = rows[0];
+      if (!row) return undefined;
+      return { ...row, grants: row.grants.map((g) => ({ role: g.role as Role, madrasahId: g.madrasahId })) };
     },
 
     async insertSession(q: Queryable, row: typeof sessions.$inferInsert): Promise<void> {

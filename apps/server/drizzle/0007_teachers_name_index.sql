@@ -1,0 +1,1 @@
+CREATE INDEX "teachers_name_idx" ON "teachers" USING btree ("tenant_id","active","name","id");
