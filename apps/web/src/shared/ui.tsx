@@ -183,3 +183,16 @@ export function CopyButton({ text }: { text: string }) {
     </button>
   );
 }
+
+/** The `<option>`s of the madrasahs the user can see (one per madrasah, by name). */
+export function MadrasahOptions({ madrasahs }: { madrasahs: readonly { id: string; name: string }[] }) {
+  return (
+    <>
+      {madrasahs.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.name}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api, isApiError, uploadForm } from '../../shared/api.ts';
 import { keys } from '../../shared/people.api.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ErrorNote, Field } from '../../shared/ui.tsx';
+import { ErrorNote, Field, MadrasahOptions } from '../../shared/ui.tsx';
 
 const MAX_MB = Math.round(LIMITS.importFileMaxBytes / (1024 * 1024));
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -87,11 +87,7 @@ function UploadStep({ onPreview }: { onPreview: (p: ImportPreview) => void }) {
           {(p) => (
             <select {...p} value={madrasahId} onChange={(e) => setMadrasahId(e.target.value)}>
               <option value="">{t('teachers.choose')}</option>
-              {me.madrasahs.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
+              <MadrasahOptions madrasahs={me.madrasahs} />
             </select>
           )}
         </Field>

@@ -7,7 +7,7 @@ import { useDraft } from '../../shared/hooks.ts';
 import { useClusters, useSubjects } from '../../shared/people.api.ts';
 import { can } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ConfirmButton, ErrorNote, Field, Loading, StatusBadge, useFieldErrors } from '../../shared/ui.tsx';
+import { ConfirmButton, ErrorNote, Field, Loading, StatusBadge, useFieldErrors, MadrasahOptions } from '../../shared/ui.tsx';
 
 /** Which editor is open: none, a new item, or an existing one. */
 type Editing<T> = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; item: T };
@@ -26,11 +26,7 @@ export function SubjectsPage() {
           <Field label={t('common.madrasah')}>
             {(p) => (
               <select {...p} value={madrasahId} onChange={(e) => setMadrasahId(e.target.value)}>
-                {me.madrasahs.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
+                <MadrasahOptions madrasahs={me.madrasahs} />
               </select>
             )}
           </Field>

@@ -7,7 +7,7 @@ import { api, isApiError } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { keys, useSubjects, useTeacher } from '../../shared/people.api.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
+import { ErrorNote, Field, Loading, useFieldErrors, MadrasahOptions } from '../../shared/ui.tsx';
 
 /** What the form holds: every field as typed text. */
 interface TeacherFormValues {
@@ -197,11 +197,7 @@ function TeacherForm({ draftKey, initial, teacher }: { draftKey: string; initial
                 {(p) => (
                   <select {...p} value={v.madrasahId} onChange={(e) => draft.set('madrasahId', e.target.value)}>
                     <option value="">{t('teachers.choose')}</option>
-                    {me.madrasahs.map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.name}
-                      </option>
-                    ))}
+                    <MadrasahOptions madrasahs={me.madrasahs} />
                   </select>
                 )}
               </Field>

@@ -6,7 +6,7 @@ import { useDebounced } from '../../shared/hooks.ts';
 import { useClusters, useSubjects, useTeacherList, type TeacherFilters } from '../../shared/people.api.ts';
 import { can } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ErrorNote, Field, Loading, Pager, StatusBadge } from '../../shared/ui.tsx';
+import { ErrorNote, Field, Loading, Pager, StatusBadge, MadrasahOptions } from '../../shared/ui.tsx';
 
 const PAGE = LIMITS.pageDefault;
 
@@ -88,11 +88,7 @@ export function TeacherListPage() {
                 {(p) => (
                   <select {...p} value={filters.madrasahId ?? ''} onChange={(e) => update({ madrasahId: e.target.value, subjectId: undefined, clusterId: undefined })}>
                     <option value="">{t('common.all')}</option>
-                    {me.madrasahs.map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.name}
-                      </option>
-                    ))}
+                    <MadrasahOptions madrasahs={me.madrasahs} />
                   </select>
                 )}
               </Field>

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { keys, useInvitations, useUsers } from '../../shared/people.api.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ConfirmButton, CopyButton, ErrorNote, Field, Loading, StatusBadge, useFieldErrors } from '../../shared/ui.tsx';
+import { ConfirmButton, CopyButton, ErrorNote, Field, Loading, StatusBadge, useFieldErrors, MadrasahOptions } from '../../shared/ui.tsx';
 
 function asRole(v: string): Role {
   return ROLES.find((r) => r === v) ?? 'guru';
@@ -244,11 +244,7 @@ function InviteForm() {
         <Field label={t('users.scope')} error={errors.madrasahId}>
           {(p) => (
             <select {...p} value={v.scope} onChange={(e) => draft.set('scope', e.target.value)}>
-              {me.madrasahs.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
+              <MadrasahOptions madrasahs={me.madrasahs} />
               <option value="">{scopeName(null)}</option>
             </select>
           )}
