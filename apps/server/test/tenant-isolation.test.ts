@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { ErrorBody } from '@tumbuh/shared';
+import type { ErrorBody, MgmpDecision, MgmpFollowUp, MgmpGroup, MgmpMeeting, MgmpProgrammeItem, MgmpTopic } from '@tumbuh/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables.ts';
+import { mgmpAgendaItems, mgmpDecisions, mgmpFollowUps, mgmpGroups, mgmpMeetings, mgmpMinutes, mgmpProgrammeItems, mgmpTopics } from '../src/modules/mgmp/mgmp.tables.ts';
 import { clusters, madrasahs, subjects, teachers } from '../src/modules/people/people.tables.ts';
 import { invitations, tenants, users } from '../src/modules/tenancy/tenancy.tables.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
@@ -23,13 +24,59 @@ interface TenantData {
   cluster: string;
   user: string;
   invitation: string;
+  /** MGMP rows made through the API in the setup. */
+  mgmp: MgmpData;
   /** Every id the tenant owns, in any table. */
   allIds: Set<string>;
 }
 
+interface MgmpData {
+  group: string;
+  members: string[];
+  topic: string;
+  programmeItem: string;
+  meeting: string;
+  agendaItem: string;
+  proposalItem: string;
+  decision: string;
+  followUp: string;
+}
+
 let ctx: TestContext;
 const tenantsByName = new Map<string, TenantData>();
-const TABLES = ['tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log'];
+const TABLES = [
+  'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
+  'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
+];
+const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+
+/** A small MGMP cycle through the API, as the tenant's operator: group, topic, programme, a running meeting with attendance, minutes, a vote, a follow-up. */
+async function createMgmp(session: Session, madrasah: string, teacherIds: string[]): Promise<MgmpData> {
+  const ok = async <T>(method: 'POST' | 'PUT', url: string, body: unknown, status = 201): Promise<T> => {
+    const res = await session.request(method, url, body);
+    expect([url, res.statusCode], res.body).toEqual([url, status]);
+    return res.json<T>();
+  };
+  const [ketua = '', sekretaris = '', anggota = ''] = teacherIds;
+  const group = await ok<MgmpGroup>('POST', '/api/v1/mgmp/groups', {
+    madrasahId: madrasah,
+    name: 'MGMP Isolasi',
+    termStart: '2025-07-01',
+    termEnd: '2027-06-30',
+    members: [{ teacherId: ketua, role: 'ketua' }, { teacherId: sekretaris, role: 'sekretaris' }, { teacherId: anggota, role: 'anggota' }],
+  });
+  const topic = await ok<MgmpTopic>('POST', '/api/v1/mgmp/topics', { madrasahId: madrasah, name: 'Topik Isolasi' });
+  const item = await ok<MgmpProgrammeItem>('POST', `/api/v1/mgmp/groups/${group.id}/programme-items`, { academicYear: '2026/2027', type: 'rutin', topicId: topic.id, title: 'Kegiatan', targetMonth: '2026-09', personInChargeId: ketua });
+  const meeting = await ok<MgmpMeeting>('POST', `/api/v1/mgmp/groups/${group.id}/meetings`, { title: 'Pertemuan', startsAt: inMinutes(-10), endsAt: inMinutes(60), agenda: [{ title: 'Diskusi' }, { title: 'Usulan', kind: 'proposal' }] });
+  const agendaItem = meeting.agenda.find((a) => a.title === 'Diskusi')?.id ?? '';
+  const proposalItem = meeting.agenda.find((a) => a.title === 'Usulan')?.id ?? '';
+  await ok('PUT', `/api/v1/mgmp/meetings/${meeting.id}/attendance`, { entries: [{ teacherId: ketua, code: 'H' }, { teacherId: sekretaris, code: 'H' }, { teacherId: anggota, code: 'I' }] }, 200);
+  await ok('PUT', `/api/v1/mgmp/agenda-items/${agendaItem}/minutes`, { summary: 'Ringkasan' }, 200);
+  const decision = await ok<MgmpDecision>('POST', `/api/v1/mgmp/agenda-items/${proposalItem}/decisions`, { proposal: 'Usulan' });
+  await ok('POST', `/api/v1/mgmp/decisions/${decision.id}/votes`, { choice: 'setuju', teacherId: ketua });
+  const followUp = await ok<MgmpFollowUp>('POST', `/api/v1/mgmp/groups/${group.id}/follow-ups`, { what: 'Tindak lanjut', dueDate: '2026-12-01', ownerIds: [anggota], decisionId: decision.id });
+  return { group: group.id, members: [ketua, sekretaris, anggota], topic: topic.id, programmeItem: item.id, meeting: meeting.id, agendaItem, proposalItem, decision: decision.id, followUp: followUp.id };
+}
 
 async function load(name: string, operatorEmail: string): Promise<TenantData> {
   const db = ctx.db.db;
@@ -43,8 +90,10 @@ async function load(name: string, operatorEmail: string): Promise<TenantData> {
   const [subject] = await db.select().from(subjects).where(eq(subjects.tenantId, id)).limit(1);
   const [cluster] = await db.select().from(clusters).where(eq(clusters.tenantId, id)).limit(1);
   const [user] = await db.select().from(users).where(eq(users.email, operatorEmail));
+  const own = await db.select({ id: teachers.id }).from(teachers).where(eq(teachers.madrasahId, madrasah)).orderBy(teachers.name).limit(3);
+  const mgmp = await createMgmp(session, madrasah, own.map((x) => x.id));
   const allIds = new Set<string>([id]);
-  for (const table of [madrasahs, clusters, subjects, teachers, users, invitations, auditLog] as const) {
+  for (const table of [madrasahs, clusters, subjects, teachers, users, invitations, auditLog, mgmpGroups, mgmpTopics, mgmpProgrammeItems, mgmpMeetings, mgmpAgendaItems, mgmpMinutes, mgmpDecisions, mgmpFollowUps] as const) {
     for (const row of await db.select({ id: table.id }).from(table).where(eq(table.tenantId, id))) allIds.add(row.id);
   }
   return {
@@ -58,6 +107,7 @@ async function load(name: string, operatorEmail: string): Promise<TenantData> {
     cluster: cluster?.id ?? '',
     user: user?.id ?? '',
     invitation: inv.json<{ id: string }>().id,
+    mgmp,
     allIds,
   };
 }
@@ -92,6 +142,57 @@ const DIRECTIONS = [
   ['MTs Contoh', 'Yayasan Contoh'],
 ] as const;
 
+type Pending = Promise<{ statusCode: number; json: <T>() => T }>;
+
+/** Every MGMP endpoint that takes an id, called with the other tenant's ids (and valid bodies, so only the id can refuse). */
+function mgmpIdCalls(s: Session, m: MgmpData, theirTeacher: string): [string, Pending, string][] {
+  const g = `/api/v1/mgmp/groups/${m.group}`;
+  const meeting = `/api/v1/mgmp/meetings/${m.meeting}`;
+  const item = `/api/v1/mgmp/agenda-items/${m.agendaItem}`;
+  const decision = `/api/v1/mgmp/decisions/${m.decision}`;
+  const times = { startsAt: inMinutes(60 * 24), endsAt: inMinutes(60 * 25) };
+  const G = 'mgmp.group_not_found';
+  const M = 'mgmp.meeting_not_found';
+  const A = 'mgmp.agenda_item_not_found';
+  const D = 'mgmp.decision_not_found';
+  return [
+    ['GET MGMP group', s.request('GET', g), G],
+    ['PATCH MGMP group', s.request('PATCH', g, { name: 'Dibajak', quorum: { kind: 'majority' } }), G],
+    ['archive MGMP group', s.request('POST', `${g}/archive`), G],
+    ['PUT MGMP members', s.request('PUT', `${g}/members`, { members: [] }), G],
+    ['GET MGMP overview', s.request('GET', `${g}/overview`), G],
+    ['GET programme', s.request('GET', `${g}/programme-items`), G],
+    ['POST programme item', s.request('POST', `${g}/programme-items`, { academicYear: '2026/2027', type: 'rutin', title: 'X', targetMonth: '2026-10' }), G],
+    ['PATCH programme item', s.request('PATCH', `/api/v1/mgmp/programme-items/${m.programmeItem}`, { title: 'Dibajak' }), 'mgmp.programme_item_not_found'],
+    ['DELETE programme item', s.request('DELETE', `/api/v1/mgmp/programme-items/${m.programmeItem}`), 'mgmp.programme_item_not_found'],
+    ['schedule programme item', s.request('POST', `/api/v1/mgmp/programme-items/${m.programmeItem}/schedule`, times), 'mgmp.programme_item_not_found'],
+    ['GET meetings', s.request('GET', `${g}/meetings`), G],
+    ['POST meeting', s.request('POST', `${g}/meetings`, { title: 'X', ...times }), G],
+    ['GET meeting', s.request('GET', meeting), M],
+    ['PATCH meeting', s.request('PATCH', meeting, { title: 'Dibajak' }), M],
+    ['transition meeting', s.request('POST', `${meeting}/transition`, { to: 'selesai' }), M],
+    ['cancel meeting', s.request('POST', `${meeting}/cancel`, { reason: 'Dibajak' }), M],
+    ['POST agenda item', s.request('POST', `${meeting}/agenda-items`, { title: 'X' }), M],
+    ['PUT agenda order', s.request('PUT', `${meeting}/agenda-order`, { ids: [m.proposalItem, m.agendaItem] }), M],
+    ['PATCH agenda item', s.request('PATCH', item, { title: 'Dibajak' }), A],
+    ['GET attendance', s.request('GET', `${meeting}/attendance`), M],
+    ['PUT attendance', s.request('PUT', `${meeting}/attendance`, { entries: [{ teacherId: theirTeacher, code: 'A' }] }), M],
+    ['GET minutes', s.request('GET', `${item}/minutes`), A],
+    ['PUT minutes', s.request('PUT', `${item}/minutes`, { summary: 'Dibajak' }), A],
+    ['approve minutes', s.request('POST', `${item}/minutes/approve`), A],
+    ['revise minutes', s.request('POST', `${item}/minutes/revisions`, { summary: 'Dibajak', reason: 'X' }), A],
+    ['open decision', s.request('POST', `/api/v1/mgmp/agenda-items/${m.proposalItem}/decisions`, { proposal: 'X' }), A],
+    ['GET decisions', s.request('GET', `${g}/decisions`), G],
+    ['GET decision', s.request('GET', decision), D],
+    ['vote', s.request('POST', `${decision}/votes`, { choice: 'blok', teacherId: theirTeacher }), D],
+    ['close decision', s.request('POST', `${decision}/close`, { outcome: 'vote', statement: 'X', rationale: 'X' }), D],
+    ['review decision', s.request('POST', `${decision}/review`, {}), D],
+    ['GET follow-ups', s.request('GET', `${g}/follow-ups`), G],
+    ['POST follow-up', s.request('POST', `${g}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [theirTeacher] }), G],
+    ['PATCH follow-up', s.request('PATCH', `/api/v1/mgmp/follow-ups/${m.followUp}`, { status: 'batal' }), 'mgmp.follow_up_not_found'],
+  ];
+}
+
 describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) => {
   it('every id-taking endpoint answers 404 for the other tenant’s ids, and nothing changes', async () => {
     const [a, b] = pair(me, other);
@@ -109,6 +210,7 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       ['PATCH user', s.request('PATCH', `/api/v1/users/${b.user}`, { active: false }), 'tenancy.user_not_found'],
       ['PATCH user roles', s.request('PATCH', `/api/v1/users/${b.user}`, { roles: [{ role: 'guru', madrasahId: null }] }), 'tenancy.user_not_found'],
       ['DELETE invitation', s.request('DELETE', `/api/v1/invitations/${b.invitation}`), 'tenancy.invitation_not_found'],
+      ...mgmpIdCalls(s, b.mgmp, b.teacher),
     ];
     for (const [label, pending, code] of calls) {
       const res = await pending;
@@ -133,6 +235,24 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       ['invitation linked to their teacher', s.request('POST', '/api/v1/invitations', { email: 'x2@penyusup.id', name: 'X', role: 'guru', madrasahId: a.madrasah, teacherId: b.teacher }), 404, 'people.teacher_not_found'],
       ['own account given a role in their madrasah', s.request('PATCH', `/api/v1/users/${a.user}`, { roles: [{ role: 'operator', madrasahId: null }, { role: 'kepala_madrasah', madrasahId: b.madrasah }] }), 400, 'tenancy.madrasah_required'],
       ['own account linked to their teacher', s.request('PATCH', `/api/v1/users/${a.user}`, { teacherId: b.teacher }), 404, 'people.teacher_not_found'],
+      ['MGMP group in their madrasah', s.request('POST', '/api/v1/mgmp/groups', { madrasahId: b.madrasah, name: 'Penyusup', termStart: '2026-01-01', termEnd: '2026-12-31' }), 404, 'mgmp.group_not_found'],
+      ['MGMP group with their teacher', s.request('POST', '/api/v1/mgmp/groups', { madrasahId: a.madrasah, name: 'Penyusup', termStart: '2026-01-01', termEnd: '2026-12-31', members: [{ teacherId: b.teacher, role: 'ketua' }] }), 400, 'mgmp.invalid_members'],
+      ['MGMP group for their subject', s.request('POST', '/api/v1/mgmp/groups', { madrasahId: a.madrasah, subjectId: b.subject, name: 'Penyusup', termStart: '2026-01-01', termEnd: '2026-12-31' }), 400, 'common.validation_failed'],
+      ['MGMP group for their cluster', s.request('POST', '/api/v1/mgmp/groups', { madrasahId: a.madrasah, clusterId: b.cluster, name: 'Penyusup', termStart: '2026-01-01', termEnd: '2026-12-31' }), 400, 'common.validation_failed'],
+      ['own MGMP group given their teacher', s.request('PUT', `/api/v1/mgmp/groups/${a.mgmp.group}/members`, { members: [{ teacherId: b.teacher, role: 'ketua' }] }), 400, 'mgmp.invalid_members'],
+      ['own MGMP group moved to their subject', s.request('PATCH', `/api/v1/mgmp/groups/${a.mgmp.group}`, { subjectId: b.subject }), 400, 'common.validation_failed'],
+      ['MGMP topic in their madrasah', s.request('POST', '/api/v1/mgmp/topics', { madrasahId: b.madrasah, name: 'Penyusup' }), 404, 'mgmp.topic_not_found'],
+      ['programme item with their topic', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/programme-items`, { academicYear: '2026/2027', type: 'rutin', topicId: b.mgmp.topic, title: 'X', targetMonth: '2026-10' }), 404, 'mgmp.topic_not_found'],
+      ['programme item led by their teacher', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/programme-items`, { academicYear: '2026/2027', type: 'rutin', title: 'X', targetMonth: '2026-10', personInChargeId: b.teacher }), 400, 'mgmp.invalid_members'],
+      ['own programme item given their topic', s.request('PATCH', `/api/v1/mgmp/programme-items/${a.mgmp.programmeItem}`, { topicId: b.mgmp.topic }), 404, 'mgmp.topic_not_found'],
+      ['attendance of their teacher', s.request('PUT', `/api/v1/mgmp/meetings/${a.mgmp.meeting}/attendance`, { entries: [{ teacherId: b.teacher, code: 'H' }] }), 403, 'mgmp.not_member'],
+      ['agenda ordered with their items', s.request('PUT', `/api/v1/mgmp/meetings/${a.mgmp.meeting}/agenda-order`, { ids: [b.mgmp.agendaItem, b.mgmp.proposalItem] }), 400, 'common.validation_failed'],
+      ['minutes crediting their teacher', s.request('PUT', `/api/v1/mgmp/agenda-items/${a.mgmp.agendaItem}/minutes`, { summary: 'X', contributions: [{ teacherId: b.teacher, text: 'X' }] }), 400, 'mgmp.invalid_members'],
+      ['vote recorded for their teacher', s.request('POST', `/api/v1/mgmp/decisions/${a.mgmp.decision}/votes`, { choice: 'setuju', teacherId: b.teacher }), 403, 'mgmp.not_member'],
+      ['follow-up owned by their teacher', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [b.teacher] }), 400, 'mgmp.invalid_members'],
+      ['follow-up of their decision', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [a.mgmp.members[0]], decisionId: b.mgmp.decision }), 404, 'mgmp.decision_not_found'],
+      ['follow-up of their agenda item', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [a.mgmp.members[0]], agendaItemId: b.mgmp.agendaItem }), 404, 'mgmp.agenda_item_not_found'],
+      ['own follow-up handed to their teacher', s.request('PATCH', `/api/v1/mgmp/follow-ups/${a.mgmp.followUp}`, { ownerIds: [b.teacher] }), 400, 'mgmp.invalid_members'],
     ];
     for (const [label, pending, status, code] of calls) {
       const res = await pending;
@@ -152,11 +272,19 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       `/api/v1/clusters?madrasahId=${b.madrasah}`,
       `/api/v1/audit?entityId=${b.teacher}`,
       `/api/v1/audit?entityId=${b.id}`,
+      `/api/v1/audit?entityId=${b.mgmp.meeting}`,
+      `/api/v1/mgmp/groups?madrasahId=${b.madrasah}&archived=all`,
+      `/api/v1/mgmp/groups?q=${encodeURIComponent('MGMP Isolasi')}&archived=all&madrasahId=${b.madrasah}`,
     ];
     for (const url of urls) {
       const res = await a.session.request('GET', url);
       expect([url, res.statusCode, res.json<{ total: number }>().total]).toEqual([url, 200, 0]);
     }
+    // Topics filtered by their madrasah: only the tenant's own tenant-wide topics, none of theirs.
+    const topics = await a.session.request('GET', `/api/v1/mgmp/topics?madrasahId=${b.madrasah}&limit=200`);
+    expect(topics.statusCode).toBe(200);
+    expect(topics.json<{ items: MgmpTopic[] }>().items.every((x) => x.madrasahId === null && a.allIds.has(x.id))).toBe(true);
+    expect([...b.allIds].filter((id) => topics.body.includes(id))).toEqual([]);
   });
 
   it('no list ever shows the other tenant’s rows', async () => {
@@ -170,6 +298,18 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       '/api/v1/invitations?limit=200',
       '/api/v1/audit?limit=200',
       '/api/v1/me',
+      '/api/v1/mgmp/groups?limit=200&archived=all',
+      '/api/v1/mgmp/topics?limit=200',
+      `/api/v1/mgmp/groups/${a.mgmp.group}`,
+      `/api/v1/mgmp/groups/${a.mgmp.group}/overview`,
+      `/api/v1/mgmp/groups/${a.mgmp.group}/programme-items?limit=200`,
+      `/api/v1/mgmp/groups/${a.mgmp.group}/meetings?limit=200`,
+      `/api/v1/mgmp/groups/${a.mgmp.group}/decisions?limit=200`,
+      `/api/v1/mgmp/groups/${a.mgmp.group}/follow-ups?limit=200`,
+      `/api/v1/mgmp/meetings/${a.mgmp.meeting}`,
+      `/api/v1/mgmp/meetings/${a.mgmp.meeting}/attendance`,
+      `/api/v1/mgmp/agenda-items/${a.mgmp.agendaItem}/minutes`,
+      `/api/v1/mgmp/decisions/${a.mgmp.decision}`,
     ];
     for (const url of lists) {
       const res = await a.session.request('GET', url);
@@ -181,6 +321,9 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
     const own = (await a.session.request('GET', '/api/v1/teachers?limit=200&active=all')).json<{ items: { id: string }[]; total: number }>();
     expect(own.total).toBeGreaterThan(0);
     expect(own.items.every((t) => a.allIds.has(t.id))).toBe(true);
+    const groups = (await a.session.request('GET', '/api/v1/mgmp/groups?limit=200&archived=all')).json<{ items: { id: string }[] }>();
+    expect(groups.items.map((g) => g.id)).toContain(a.mgmp.group);
+    expect(groups.items.every((g) => a.allIds.has(g.id))).toBe(true);
   });
 });
 
@@ -192,5 +335,27 @@ describe('other roles of a tenant', () => {
     expect((await guru.request('GET', `/api/v1/madrasahs/${b.madrasah}`)).statusCode).toBe(404);
     const list = await guru.request('GET', '/api/v1/teachers?limit=200');
     expect([...b.allIds].filter((id) => list.body.includes(id))).toEqual([]);
+  });
+
+  it('a guru (a teacher account) of MTs Contoh gets 404 on Yayasan Contoh’s MGMP records, including check-in and own-name votes, and nothing changes', async () => {
+    const guru = await login(ctx.app, 'guru1@contoh.sch.id');
+    const [, b] = pair('MTs Contoh', 'Yayasan Contoh');
+    const before = await snapshot();
+    const calls: [string, Pending, string][] = [
+      ['check-in', guru.request('POST', `/api/v1/mgmp/meetings/${b.mgmp.meeting}/check-in`, { code: '123456' }), 'mgmp.meeting_not_found'],
+      ['own vote', guru.request('POST', `/api/v1/mgmp/decisions/${b.mgmp.decision}/votes`, { choice: 'setuju' }), 'mgmp.decision_not_found'],
+      ['GET group', guru.request('GET', `/api/v1/mgmp/groups/${b.mgmp.group}`), 'mgmp.group_not_found'],
+      ['PATCH follow-up', guru.request('PATCH', `/api/v1/mgmp/follow-ups/${b.mgmp.followUp}`, { status: 'selesai' }), 'mgmp.follow_up_not_found'],
+    ];
+    for (const [label, pending, code] of calls) {
+      const res = await pending;
+      expect([label, res.statusCode, res.json<ErrorBody>().error.code]).toEqual([label, 404, code]);
+    }
+    for (const url of ['/api/v1/mgmp/groups?limit=200&archived=all', '/api/v1/mgmp/follow-ups/mine?limit=200', '/api/v1/mgmp/topics?limit=200']) {
+      const res = await guru.request('GET', url);
+      expect(res.statusCode).toBe(200);
+      expect([url, [...b.allIds].filter((id) => res.body.includes(id))]).toEqual([url, []]);
+    }
+    expect(await snapshot()).toBe(before);
   });
 });

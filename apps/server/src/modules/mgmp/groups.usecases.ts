@@ -28,6 +28,12 @@ async function checkMembers(tx: Tx, actor: Actor, madrasahId: string | null, mem
   if (found.length !== members.length || found.some((t) => madrasahId !== null && t.madrasahId !== madrasahId)) throw mgmpErrors['mgmp.invalid_members']();
 }
 
+/** A madrasah id from a body: in the actor's scope and in the tenant (a tenant-wide grant covers every id, so the row is looked up). Null (tenant level) passes. */
+async function madrasahVisible(tx: Tx, actor: Actor, madrasahId: string | null, deps: MgmpDeps): Promise<boolean> {
+  if (madrasahId === null) return true;
+  return canSeeMadrasah(actor, madrasahId) && (await deps.peopleRepository.findMadrasah(tx, actor.tenantId, madrasahId)) !== undefined;
+}
+
 /** Checks that the subject and the cluster, when given, belong to the group's madrasah (any madrasah of the tenant for a district group). */
 async function checkSubjectAndCluster(tx: Tx, actor: Actor, madrasahId: string | null, input: { subjectId?: string | null | undefined; clusterId?: string | null | undefined }, deps: MgmpDeps): Promise<void> {
   if (input.subjectId) {
@@ -73,7 +79,7 @@ export async function getGroup(actor: Actor, id: string, deps: MgmpDeps): Promis
  */
 export async function createGroup(actor: Actor, input: CreateMgmpGroupInput, deps: MgmpDeps): Promise<MgmpGroup> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
-    if (input.madrasahId !== null && !canSeeMadrasah(actor, input.madrasahId)) throw mgmpErrors['mgmp.group_not_found']();
+    if (!(await madrasahVisible(tx, actor, input.madrasahId, deps))) throw mgmpErrors['mgmp.group_not_found']();
     if (!canAdministerGroup(actor, { madrasahId: input.madrasahId })) throw commonErrors['auth.forbidden']();
     await checkMembers(tx, actor, input.madrasahId, input.members, deps);
     await checkSubjectAndCluster(tx, actor, input.madrasahId, input, deps);
@@ -157,7 +163,7 @@ export async function listTopics(actor: Actor, query: ListInput & { madrasahId?:
 /** Adds a topic for a madrasah (or tenant-wide with `madrasahId: null`). @throws mgmp.topic_not_found, auth.forbidden */
 export async function addTopic(actor: Actor, input: { madrasahId: string | null; name: string }, deps: MgmpDeps): Promise<MgmpTopic> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
-    if (input.madrasahId !== null && !canSeeMadrasah(actor, input.madrasahId)) throw mgmpErrors['mgmp.topic_not_found']();
+    if (!(await madrasahVisible(tx, actor, input.madrasahId, deps))) throw mgmpErrors['mgmp.topic_not_found']();
     if (!canAddTopic(actor, input.madrasahId)) throw commonErrors['auth.forbidden']();
     await deps.mgmpRepository.ensureDefaultTopics(tx, actor.tenantId, uuidv7);
     const row = { tenantId: actor.tenantId, id: uuidv7(), madrasahId: input.madrasahId, code: null, name: input.name, createdAt: deps.clock() };
