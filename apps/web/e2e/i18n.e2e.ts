@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { Shell } from './pages/Shell.ts';
-import { launchBrowser, signedInContext } from './support.ts';
+import { BASE_URL, launchBrowser, signedInContext } from './support.ts';
 
 describe('languages', () => {
   let browser: Browser;
@@ -11,6 +11,18 @@ describe('languages', () => {
   });
   after(async () => {
     await browser.close();
+  });
+
+  it('[I18N] the interface is Bahasa Indonesia by default, even in a browser set to English', async () => {
+    const context = await browser.newContext({ baseURL: BASE_URL, locale: 'en-US', serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.goto('/masuk');
+      await page.getByRole('heading', { name: 'Masuk ke Tumbuh' }).waitFor({ timeout: 15_000 });
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'id');
+    } finally {
+      await context.close();
+    }
   });
 
   it('[I18N] switching to English changes the interface and persists', async () => {

@@ -19,10 +19,9 @@ export function readStoredLocale(): Locale | null {
   }
 }
 
+/** Bahasa Indonesia unless the person chose English (on this device or on their account). */
 function initialLocale(): Locale {
-  const stored = readStoredLocale();
-  if (stored) return stored;
-  return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'id';
+  return readStoredLocale() ?? 'id';
 }
 
 export type TFunction = (key: MessageKey, params?: MessageParams) => string;
