@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@tumbuh/shared';
+import type { ErrorBody, MgmpDecision, MgmpFollowUp, MgmpGroup, MgmpMeeting, MgmpProgrammeItem } from '@tumbuh/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
@@ -9,7 +9,7 @@ import { createTestContext, login, type Session, type TestContext } from './help
  * answer 4xx with `{ error: { code, message } }`, and no table changes.
  */
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 interface Endpoint {
   method: Method;
   /** With `:id` where the id of `idKey` goes. */
@@ -25,8 +25,47 @@ interface Endpoint {
 
 let ctx: TestContext;
 let operator: Session;
-const ids = { madrasah: '', teacher: '', subject: '', cluster: '', user: '', invitation: '' };
-const TABLES = ['tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log'];
+const ids = {
+  madrasah: '', teacher: '', subject: '', cluster: '', user: '', invitation: '',
+  // MGMP: a group of three (ketua, sekretaris, anggota), a running meeting with a plain and a proposal item, a decision, a follow-up, a planned activity.
+  mgmpGroup: '', ketua: '', sekretaris: '', anggota: '', outsider: '', programmeItem: '', meeting: '', agendaItem: '', proposalItem: '', decision: '', followUp: '',
+};
+const TABLES = [
+  'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
+  'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
+];
+const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+
+async function created<T>(method: 'POST' | 'PUT', url: string, body: unknown, status = 201): Promise<T> {
+  const res = await operator.request(method, url, body);
+  expect([url, res.statusCode], res.body).toEqual([url, status]);
+  return res.json<T>();
+}
+
+async function createMgmpFixture(): Promise<void> {
+  const all = (await operator.request('GET', '/api/v1/teachers?limit=200')).json<{ items: { id: string; name: string }[] }>().items;
+  const byName = (prefix: string) => all.find((x) => x.name.startsWith(prefix))?.id ?? '';
+  ids.ketua = byName('Khoirul Anam');
+  ids.sekretaris = byName('Lailatul Qadriyah');
+  ids.anggota = byName('Ainul Yaqin');
+  ids.outsider = byName('Ahmad Fauzi');
+  const group = await created<MgmpGroup>('POST', '/api/v1/mgmp/groups', {
+    madrasahId: ids.madrasah,
+    name: 'MGMP Masukan Buruk',
+    termStart: '2025-07-01',
+    termEnd: '2027-06-30',
+    members: [{ teacherId: ids.ketua, role: 'ketua' }, { teacherId: ids.sekretaris, role: 'sekretaris' }, { teacherId: ids.anggota, role: 'anggota' }],
+  });
+  ids.mgmpGroup = group.id;
+  ids.programmeItem = (await created<MgmpProgrammeItem>('POST', `/api/v1/mgmp/groups/${group.id}/programme-items`, { academicYear: '2026/2027', type: 'rutin', title: 'Kegiatan', targetMonth: '2026-09' })).id;
+  const meeting = await created<MgmpMeeting>('POST', `/api/v1/mgmp/groups/${group.id}/meetings`, { title: 'Pertemuan', startsAt: inMinutes(-10), endsAt: inMinutes(60), agenda: [{ title: 'Diskusi' }, { title: 'Usulan', kind: 'proposal' }] });
+  ids.meeting = meeting.id;
+  ids.agendaItem = meeting.agenda.find((a) => a.title === 'Diskusi')?.id ?? '';
+  ids.proposalItem = meeting.agenda.find((a) => a.title === 'Usulan')?.id ?? '';
+  await created('PUT', `/api/v1/mgmp/meetings/${meeting.id}/attendance`, { entries: [{ teacherId: ids.ketua, code: 'H' }, { teacherId: ids.sekretaris, code: 'H' }, { teacherId: ids.anggota, code: 'A' }] }, 200);
+  ids.decision = (await created<MgmpDecision>('POST', `/api/v1/mgmp/agenda-items/${ids.proposalItem}/decisions`, { proposal: 'Usulan' })).id;
+  ids.followUp = (await created<MgmpFollowUp>('POST', `/api/v1/mgmp/groups/${group.id}/follow-ups`, { what: 'Tindak lanjut', dueDate: '2026-12-01', ownerIds: [ids.anggota] })).id;
+}
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -39,6 +78,7 @@ beforeAll(async () => {
   ids.user = await first('/api/v1/users?q=guru1');
   const inv = await operator.request('POST', '/api/v1/invitations', { email: 'calon@contoh.sch.id', name: 'Calon', role: 'guru', madrasahId: ids.madrasah });
   ids.invitation = inv.json<{ id: string }>().id;
+  await createMgmpFixture();
 });
 afterAll(async () => {
   await ctx.close();
@@ -74,6 +114,39 @@ const endpoints = (): Endpoint[] => [
   },
   { method: 'PATCH', path: '/api/v1/teachers/:id', idKey: 'teacher', valid: { name: 'Guru Baru', nip: '197001012005011001', birthPlace: 'Sumenep', extraDuties: 'Wali kelas', address: 'Jl', subjectIds: [ids.subject] } },
   { method: 'DELETE', path: '/api/v1/teachers/:id', idKey: 'teacher' },
+  // MGMP
+  {
+    method: 'POST',
+    path: '/api/v1/mgmp/groups',
+    valid: { madrasahId: ids.madrasah, name: 'MGMP Baru', termStart: '2026-07-01', termEnd: '2028-06-30', quorum: { kind: 'majority' }, members: [{ teacherId: ids.ketua, role: 'ketua' }] },
+    required: ['madrasahId', 'name', 'termStart', 'termEnd'],
+  },
+  { method: 'PATCH', path: '/api/v1/mgmp/groups/:id', idKey: 'mgmpGroup', valid: { name: 'MGMP Baru', termStart: '2026-07-01', termEnd: '2028-06-30', quorum: { kind: 'fraction', numerator: 2, denominator: 3 } } },
+  { method: 'POST', path: '/api/v1/mgmp/groups/:id/archive', idKey: 'mgmpGroup' },
+  { method: 'PUT', path: '/api/v1/mgmp/groups/:id/members', idKey: 'mgmpGroup', valid: { members: [{ teacherId: ids.ketua, role: 'ketua' }] }, required: ['members'] },
+  { method: 'POST', path: '/api/v1/mgmp/topics', valid: { madrasahId: ids.madrasah, name: 'Topik Baru' }, required: ['madrasahId', 'name'] },
+  { method: 'POST', path: '/api/v1/mgmp/groups/:id/programme-items', idKey: 'mgmpGroup', valid: { academicYear: '2026/2027', type: 'pengembangan', title: 'Lesson study', targetMonth: '2026-10', personInChargeId: ids.ketua }, required: ['academicYear', 'type', 'title', 'targetMonth'] },
+  { method: 'PATCH', path: '/api/v1/mgmp/programme-items/:id', idKey: 'programmeItem', valid: { title: 'Lesson study', targetMonth: '2026-11', type: 'penunjang' } },
+  { method: 'DELETE', path: '/api/v1/mgmp/programme-items/:id', idKey: 'programmeItem' },
+  { method: 'POST', path: '/api/v1/mgmp/programme-items/:id/schedule', idKey: 'programmeItem', valid: { title: 'Rapat', startsAt: inMinutes(60 * 24), endsAt: inMinutes(60 * 26), place: 'Aula' }, required: ['startsAt', 'endsAt'] },
+  { method: 'POST', path: '/api/v1/mgmp/groups/:id/meetings', idKey: 'mgmpGroup', valid: { title: 'Rapat', startsAt: inMinutes(60 * 24), endsAt: inMinutes(60 * 26), place: 'Aula', onlineUrl: 'https://meet.example.id/x', agenda: [{ title: 'Pembukaan' }] }, required: ['title', 'startsAt', 'endsAt'] },
+  { method: 'PATCH', path: '/api/v1/mgmp/meetings/:id', idKey: 'meeting', valid: { title: 'Rapat', place: 'Aula', endsAt: inMinutes(90) } },
+  { method: 'POST', path: '/api/v1/mgmp/meetings/:id/transition', idKey: 'meeting', valid: { to: 'berlangsung' }, required: ['to'] },
+  { method: 'POST', path: '/api/v1/mgmp/meetings/:id/cancel', idKey: 'meeting', valid: { reason: 'Hujan deras' }, required: ['reason'] },
+  { method: 'POST', path: '/api/v1/mgmp/meetings/:id/agenda-items', idKey: 'meeting', valid: { title: 'Lain-lain', kind: 'biasa' }, required: ['title'] },
+  { method: 'PUT', path: '/api/v1/mgmp/meetings/:id/agenda-order', idKey: 'meeting', valid: { ids: [ids.proposalItem, ids.agendaItem] }, required: ['ids'] },
+  { method: 'PATCH', path: '/api/v1/mgmp/agenda-items/:id', idKey: 'agendaItem', valid: { title: 'Diskusi modul' }, required: ['title'] },
+  { method: 'PUT', path: '/api/v1/mgmp/meetings/:id/attendance', idKey: 'meeting', valid: { entries: [{ teacherId: ids.anggota, code: 'S', note: 'Demam' }] }, required: ['entries'] },
+  { method: 'POST', path: '/api/v1/mgmp/meetings/:id/check-in', idKey: 'meeting', valid: { code: '123456' }, required: ['code'] },
+  { method: 'PUT', path: '/api/v1/mgmp/agenda-items/:id/minutes', idKey: 'agendaItem', valid: { summary: 'Ringkasan', problems: 'Masalah' }, required: ['summary'] },
+  { method: 'POST', path: '/api/v1/mgmp/agenda-items/:id/minutes/approve', idKey: 'agendaItem' },
+  { method: 'POST', path: '/api/v1/mgmp/agenda-items/:id/minutes/revisions', idKey: 'agendaItem', valid: { summary: 'Ringkasan', reason: 'Koreksi' }, required: ['summary', 'reason'] },
+  { method: 'POST', path: '/api/v1/mgmp/agenda-items/:id/decisions', idKey: 'proposalItem', valid: { proposal: 'Usulan lain' }, required: ['proposal'] },
+  { method: 'POST', path: '/api/v1/mgmp/decisions/:id/votes', idKey: 'decision', valid: { choice: 'setuju', teacherId: ids.ketua }, required: ['choice'] },
+  { method: 'POST', path: '/api/v1/mgmp/decisions/:id/close', idKey: 'decision', valid: { outcome: 'vote', statement: 'Disepakati', rationale: 'Alasan', reviewDate: '2026-12-01' }, required: ['outcome', 'statement'] },
+  { method: 'POST', path: '/api/v1/mgmp/decisions/:id/review', idKey: 'decision', valid: { note: 'Ditinjau' } },
+  { method: 'POST', path: '/api/v1/mgmp/groups/:id/follow-ups', idKey: 'mgmpGroup', valid: { what: 'Susun soal', dueDate: '2026-12-01', ownerIds: [ids.anggota], agendaItemId: ids.agendaItem }, required: ['what', 'dueDate', 'ownerIds'] },
+  { method: 'PATCH', path: '/api/v1/mgmp/follow-ups/:id', idKey: 'followUp', valid: { status: 'sedang', evidence: 'Draf', dueDate: '2026-12-15', ownerIds: [ids.anggota] } },
   { method: 'POST', path: '/api/v1/auth/logout' },
 ];
 
@@ -155,7 +228,7 @@ describe('bad input to a write endpoint answers 4xx and changes nothing', () => 
 });
 
 describe('bad list queries answer 4xx', () => {
-  const lists = ['/api/v1/teachers', '/api/v1/subjects', '/api/v1/clusters', '/api/v1/madrasahs', '/api/v1/users', '/api/v1/invitations', '/api/v1/audit'];
+  const lists = ['/api/v1/teachers', '/api/v1/subjects', '/api/v1/clusters', '/api/v1/madrasahs', '/api/v1/users', '/api/v1/invitations', '/api/v1/audit', '/api/v1/mgmp/groups', '/api/v1/mgmp/topics', '/api/v1/mgmp/follow-ups/mine'];
   const queries = ['limit=abc', 'limit=0', 'limit=100000', 'offset=-1', `q=${'x'.repeat(500)}`, 'unknown=1', 'madrasahId=abc', 'limit=1&limit=2'];
 
   it.each(lists)('%s', async (path) => {
@@ -170,5 +243,66 @@ describe('bad list queries answer 4xx', () => {
       const res = await operator.request('GET', `${path}?q=${q}`);
       expect(res.statusCode, `${path}?q=${q}: ${res.body}`).toBeLessThan(500);
     }
+  });
+});
+
+describe('bad MGMP list queries answer 4xx', () => {
+  const lists = () => [
+    `/api/v1/mgmp/groups/${ids.mgmpGroup}/programme-items`,
+    `/api/v1/mgmp/groups/${ids.mgmpGroup}/meetings`,
+    `/api/v1/mgmp/groups/${ids.mgmpGroup}/decisions`,
+    `/api/v1/mgmp/groups/${ids.mgmpGroup}/follow-ups`,
+  ];
+  it('paging, unknown and malformed filters', async () => {
+    for (const path of lists()) {
+      for (const q of ['limit=abc', 'limit=0', 'limit=100000', 'offset=-1', 'unknown=1', 'status=x', 'limit=1&limit=2']) expectClientError(await operator.request('GET', `${path}?${q}`), `${path}?${q}`);
+    }
+    const g = `/api/v1/mgmp/groups/${ids.mgmpGroup}`;
+    for (const url of [`${g}/programme-items?academicYear=2026`, `${g}/overview?from=2026-02-30`, `${g}/overview?from=x`, `${g}/overview?unknown=1`, `${g}/decisions?dueForReview=false`, `${g}/follow-ups?overdue=1`, '/api/v1/mgmp/groups?archived=maybe', '/api/v1/mgmp/groups?mine=yes']) {
+      expectClientError(await operator.request('GET', url), url);
+    }
+  });
+});
+
+describe('the MGMP rules on bad input: a clear 4xx and nothing written', () => {
+  async function refused(session: Session, method: Method, path: string, body: unknown, status: number, code: string) {
+    const before = await snapshot();
+    const res = await session.request(method, path, body);
+    expect([path, res.statusCode, res.json<ErrorBody>().error.code], res.body).toEqual([path, status, code]);
+    expect(res.json<ErrorBody>().error.message.length).toBeGreaterThan(0);
+    expect(await snapshot()).toBe(before);
+  }
+
+  it('a meeting that ends before (or when) it starts: created, scheduled or moved', async () => {
+    const g = `/api/v1/mgmp/groups/${ids.mgmpGroup}`;
+    await refused(operator, 'POST', `${g}/meetings`, { title: 'X', startsAt: inMinutes(120), endsAt: inMinutes(60) }, 400, 'common.validation_failed');
+    await refused(operator, 'POST', `${g}/meetings`, { title: 'X', startsAt: inMinutes(120), endsAt: inMinutes(120) }, 400, 'common.validation_failed');
+    await refused(operator, 'POST', `/api/v1/mgmp/programme-items/${ids.programmeItem}/schedule`, { startsAt: inMinutes(120), endsAt: inMinutes(60) }, 400, 'common.validation_failed');
+    await refused(operator, 'PATCH', `/api/v1/mgmp/meetings/${ids.meeting}`, { endsAt: inMinutes(-60) }, 400, 'mgmp.invalid_time');
+    await refused(operator, 'PATCH', `/api/v1/mgmp/meetings/${ids.meeting}`, { startsAt: inMinutes(600) }, 400, 'mgmp.invalid_time');
+  });
+
+  it('a vote by a non-member (in their own name, or recorded by an officer) and by an absent member', async () => {
+    const outsider = await login(ctx.app, 'guru1@contoh.sch.id');
+    expect(outsider.me.user.teacherId).toBe(ids.outsider);
+    const d = `/api/v1/mgmp/decisions/${ids.decision}/votes`;
+    await refused(outsider, 'POST', d, { choice: 'setuju' }, 403, 'mgmp.not_member');
+    await refused(operator, 'POST', d, { choice: 'setuju', teacherId: ids.outsider }, 403, 'mgmp.not_member');
+    await refused(operator, 'POST', d, { choice: 'setuju', teacherId: ids.anggota }, 409, 'mgmp.voter_not_present');
+  });
+
+  it('a follow-up without owner, or with an owner outside the group: created or changed', async () => {
+    const g = `/api/v1/mgmp/groups/${ids.mgmpGroup}`;
+    await refused(operator, 'POST', `${g}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [] }, 400, 'common.validation_failed');
+    await refused(operator, 'POST', `${g}/follow-ups`, { what: 'X', dueDate: '2026-12-01' }, 400, 'common.validation_failed');
+    await refused(operator, 'POST', `${g}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [ids.outsider] }, 400, 'mgmp.invalid_members');
+    await refused(operator, 'PATCH', `/api/v1/mgmp/follow-ups/${ids.followUp}`, { ownerIds: [] }, 400, 'common.validation_failed');
+    await refused(operator, 'PATCH', `/api/v1/mgmp/follow-ups/${ids.followUp}`, { ownerIds: [ids.outsider] }, 400, 'mgmp.invalid_members');
+  });
+
+  it('a group whose term ends before it starts, and a member list with two ketua', async () => {
+    await refused(operator, 'POST', '/api/v1/mgmp/groups', { madrasahId: ids.madrasah, name: 'X', termStart: '2027-01-01', termEnd: '2026-01-01' }, 400, 'common.validation_failed');
+    await refused(operator, 'PATCH', `/api/v1/mgmp/groups/${ids.mgmpGroup}`, { termEnd: '2020-01-01' }, 400, 'common.validation_failed');
+    await refused(operator, 'PUT', `/api/v1/mgmp/groups/${ids.mgmpGroup}/members`, { members: [{ teacherId: ids.ketua, role: 'ketua' }, { teacherId: ids.anggota, role: 'ketua' }] }, 400, 'mgmp.invalid_members');
   });
 });
