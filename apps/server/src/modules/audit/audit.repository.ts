@@ -55,9 +55,8 @@ export async function listAudit(
     filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
     filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
   );
-  const [items, totals] = await Promise.all([
-    q.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(filter.limit).offset(filter.offset),
-    q.select({ n: count() }).from(auditLog).where(where),
-  ]);
+  // One query at a time: a transaction's connection runs them in order anyway.
+  const items = await q.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(filter.limit).offset(filter.offset);
+  const totals = await q.select({ n: count() }).from(auditLog).where(where);
   return { items, total: totals[0]?.n ?? 0 };
 }

@@ -43,7 +43,9 @@ function scope(column: typeof mgmpGroups.madrasahId | typeof mgmpTopics.madrasah
 }
 
 const page = async <T>(items: Promise<T[]>, total: Promise<{ n: number }[]>) => {
-  const [rows, totals] = await Promise.all([items, total]);
+  // One query at a time: a transaction's connection runs them in order anyway.
+  const rows = await items;
+  const totals = await total;
   return { items: rows, total: totals[0]?.n ?? 0 };
 };
 
@@ -169,14 +171,13 @@ export function createMgmpRepository() {
         .leftJoin(mgmpTopics, and(eq(mgmpTopics.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpTopics.id, mgmpProgrammeItems.topicId)))
         .leftJoin(teachers, and(eq(teachers.tenantId, mgmpProgrammeItems.tenantId), eq(teachers.id, mgmpProgrammeItems.personInChargeId)))
         .leftJoin(mgmpMeetings, and(eq(mgmpMeetings.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpMeetings.id, mgmpProgrammeItems.meetingId)));
-      const [items, counts] = await Promise.all([
-        joined.where(where).orderBy(asc(mgmpProgrammeItems.targetMonth), asc(mgmpProgrammeItems.id)).limit(f.limit).offset(f.offset),
-        q
+      // One query at a time: a transaction's connection runs them in order anyway.
+      const items = await joined.where(where).orderBy(asc(mgmpProgrammeItems.targetMonth), asc(mgmpProgrammeItems.id)).limit(f.limit).offset(f.offset);
+      const counts = await q
           .select({ planned: count(), held: sql<number>`count(*) filter (where ${mgmpMeetings.status} = 'selesai')::int` })
           .from(mgmpProgrammeItems)
           .leftJoin(mgmpMeetings, and(eq(mgmpMeetings.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpMeetings.id, mgmpProgrammeItems.meetingId)))
-          .where(where),
-      ]);
+          .where(where);
       return { items, total: counts[0]?.planned ?? 0, planned: counts[0]?.planned ?? 0, held: counts[0]?.held ?? 0 };
     },
 

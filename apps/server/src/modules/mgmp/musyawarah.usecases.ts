@@ -381,13 +381,12 @@ export async function getOverview(actor: Actor, groupId: string, query: { from?:
     const to = query.to ?? ctx.group.termEnd;
     const today = todayInIndonesia(deps.clock());
     const repo = deps.mgmpRepository;
-    const [meetings, memberRows, decisions, followUps, topics] = await Promise.all([
-      repo.meetingsWithPresence(tx, actor.tenantId, groupId, from, to),
-      repo.memberAttendance(tx, actor.tenantId, groupId, from, to),
-      repo.decisionCounts(tx, actor.tenantId, groupId, from, to, today),
-      repo.followUpCounts(tx, actor.tenantId, groupId, from, to, today),
-      repo.topicsCovered(tx, actor.tenantId, groupId, from, to),
-    ]);
+    // One query at a time: a transaction's connection runs them in order anyway.
+    const meetings = await repo.meetingsWithPresence(tx, actor.tenantId, groupId, from, to);
+    const memberRows = await repo.memberAttendance(tx, actor.tenantId, groupId, from, to);
+    const decisions = await repo.decisionCounts(tx, actor.tenantId, groupId, from, to, today);
+    const followUps = await repo.followUpCounts(tx, actor.tenantId, groupId, from, to, today);
+    const topics = await repo.topicsCovered(tx, actor.tenantId, groupId, from, to);
     const held = meetings.filter((m) => m.status === 'selesai');
     return {
       groupId,

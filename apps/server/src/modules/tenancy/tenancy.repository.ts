@@ -113,10 +113,9 @@ export function createTenancyRepository() {
         eq(users.tenantId, tenantId),
         filter.q ? or(ilike(users.name, `%${escapeLike(filter.q)}%`), ilike(users.email, `%${escapeLike(filter.q)}%`)) : undefined,
       );
-      const [items, totals] = await Promise.all([
-        q.select().from(users).where(where).orderBy(asc(users.name)).limit(filter.limit).offset(filter.offset),
-        q.select({ n: count() }).from(users).where(where),
-      ]);
+      // One query at a time: a transaction's connection runs them in order anyway.
+      const items = await q.select().from(users).where(where).orderBy(asc(users.name)).limit(filter.limit).offset(filter.offset);
+      const totals = await q.select({ n: count() }).from(users).where(where);
       return { items, total: totals[0]?.n ?? 0 };
     },
 
@@ -144,10 +143,9 @@ export function createTenancyRepository() {
         isNull(invitations.revokedAt),
         filter.q ? or(ilike(invitations.name, `%${escapeLike(filter.q)}%`), ilike(invitations.email, `%${escapeLike(filter.q)}%`)) : undefined,
       );
-      const [items, totals] = await Promise.all([
-        q.select().from(invitations).where(where).orderBy(sql`${invitations.createdAt} desc`).limit(filter.limit).offset(filter.offset),
-        q.select({ n: count() }).from(invitations).where(where),
-      ]);
+      // One query at a time: a transaction's connection runs them in order anyway.
+      const items = await q.select().from(invitations).where(where).orderBy(sql`${invitations.createdAt} desc`).limit(filter.limit).offset(filter.offset);
+      const totals = await q.select({ n: count() }).from(invitations).where(where);
       return { items, total: totals[0]?.n ?? 0 };
     },
 

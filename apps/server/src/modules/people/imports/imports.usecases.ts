@@ -128,10 +128,9 @@ export async function previewTeacherImport(
   deps.onProgress?.({ phase: 'read', done: 1, total: 1 });
 
   return withTenant(deps.db, actor.tenantId, async (tx) => {
-    const [existing, subjects] = await Promise.all([
-      repo.listTeacherIdentities(tx, actor.tenantId),
-      repo.listSubjects(tx, actor.tenantId, madrasahId),
-    ]);
+    // One query at a time: a transaction's connection runs them in order anyway.
+    const existing = await repo.listTeacherIdentities(tx, actor.tenantId);
+    const subjects = await repo.listSubjects(tx, actor.tenantId, madrasahId);
     const plan = planImportRows(parsed.rows, { madrasahId, existing, subjects });
     deps.onProgress?.({ phase: 'check', done: parsed.rows.length, total: parsed.rows.length });
     const errors = sortIssues([...parsed.errors, ...plan.errors]);
@@ -214,10 +213,9 @@ export async function commitTeacherImport(input: { actor: ImportActor; importId:
     if (stored.status === 'committed') throw importErrors['people.import_already_committed']();
     if (stored.errors.length > 0) return { kind: 'rejected', errors: stored.errors };
 
-    const [existing, subjects] = await Promise.all([
-      repo.listTeacherIdentities(tx, tenantId),
-      repo.listSubjects(tx, tenantId, stored.madrasahId),
-    ]);
+    // One query at a time: a transaction's connection runs them in order anyway.
+    const existing = await repo.listTeacherIdentities(tx, tenantId);
+    const subjects = await repo.listSubjects(tx, tenantId, stored.madrasahId);
     const plan = planImportRows(stored.rows.map(toParsed), { madrasahId: stored.madrasahId, existing, subjects });
     if (plan.errors.length > 0) return { kind: 'rejected', errors: sortIssues(plan.errors) };
     deps.onProgress?.({ phase: 'write', done: 0, total: plan.rows.length });
