@@ -7,6 +7,7 @@ export const ACCOUNTS = {
   operator: 'operator@contoh.sch.id',
   kepala: 'kepala@contoh.sch.id',
   guru: 'guru1@contoh.sch.id',
+  koordinator: 'koordinator@contoh.sch.id',
 } as const;
 export type Account = keyof typeof ACCOUNTS;
 export const DEMO_MADRASAH = 'MTs Contoh';

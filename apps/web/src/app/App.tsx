@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { I18nProvider, useT } from '../i18n/i18n.tsx';
 import { isApiError } from '../shared/api.ts';
 import { SessionProvider } from '../shared/session.tsx';
-import { ErrorNote } from '../shared/ui.tsx';
+import { ErrorNote, Loading } from '../shared/ui.tsx';
 import { AcceptInvitationPage } from '../modules/auth/AcceptInvitationPage.tsx';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { PublicLayout } from '../modules/auth/PublicLayout.tsx';
@@ -17,6 +18,16 @@ import { UsersPage } from '../modules/users/UsersPage.tsx';
 import { RequireAuth, RequireCapability } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Shell } from './Shell.tsx';
+
+// MGMP pages load on first visit, so they add nothing to the first-load bundle.
+const MgmpListPage = lazy(() => import('../modules/mgmp/MgmpListPage.tsx').then((m) => ({ default: m.MgmpListPage })));
+const MgmpGroupPage = lazy(() => import('../modules/mgmp/MgmpGroupPage.tsx').then((m) => ({ default: m.MgmpGroupPage })));
+const MgmpMeetingPage = lazy(() => import('../modules/mgmp/MgmpMeetingPage.tsx').then((m) => ({ default: m.MgmpMeetingPage })));
+const MyFollowUpsPage = lazy(() => import('../modules/mgmp/MyFollowUpsPage.tsx').then((m) => ({ default: m.MyFollowUpsPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -92,6 +103,38 @@ export function App() {
                     <RequireCapability capability="manageUsers">
                       <UsersPage />
                     </RequireCapability>
+                  }
+                />
+                <Route
+                  path="mgmp"
+                  element={
+                    <Lazy>
+                      <MgmpListPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="mgmp/tindak-lanjut"
+                  element={
+                    <Lazy>
+                      <MyFollowUpsPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="mgmp/rapat/:meetingId"
+                  element={
+                    <Lazy>
+                      <MgmpMeetingPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="mgmp/:groupId"
+                  element={
+                    <Lazy>
+                      <MgmpGroupPage />
+                    </Lazy>
                   }
                 />
                 <Route path="*" element={<NotFoundPage />} />

@@ -91,7 +91,7 @@ export interface RequestOptions {
  * Calls the JSON API. Sends the session cookie, the CSRF token on writes and the current
  * language; answers the parsed body or throws an {@link ApiError}.
  */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const hasBody = options.body !== undefined;
   let res: Response;
   try {

@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { apiCall, groupId, meetingNow, MgmpPage } from './pages/MgmpPage.ts';
+import { Shell } from './pages/Shell.ts';
+import { eventually, launchBrowser, signedInContext } from './support.ts';
+
+const PHONE = { width: 360, height: 740 };
+const stamp = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+describe('MGMP', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+  });
+
+  it('[MGMP] the nav leads everyone to their groups; a teacher outside a group gets a clear message', async () => {
+    const context = await signedInContext(browser, 'guru', PHONE);
+    const page = await context.newPage();
+    await page.goto('/');
+    const shell = new Shell(page);
+    await shell.menuButton().click();
+    await shell.navLink(/^MGMP$/).click();
+    const mgmp = new MgmpPage(page);
+    await mgmp.heading('MGMP').waitFor();
+    await page.getByRole('link', { name: 'MGMP Rumpun PAI' }).waitFor();
+    await page.getByText('MGMP MIPA').waitFor();
+    const mipa = await groupId(context, 'MIPA');
+    await page.goto(`/mgmp/${mipa}`);
+    await mgmp.heading('Tidak ada akses').waitFor();
+    await page.goto('/mgmp/rapat/00000000-0000-7000-8000-000000000000');
+    await mgmp.heading('Tidak ditemukan').waitFor();
+    await context.close();
+  });
+
+  it('[MGMP][HADIR] sekretaris marks attendance on a phone', async () => {
+    const context = await signedInContext(browser, 'koordinator', PHONE);
+    const meeting = await meetingNow(context, 'MIPA', `Rapat hadir ${stamp()}`, []);
+    const page = await context.newPage();
+    const mgmp = new MgmpPage(page);
+    await mgmp.gotoMeeting(meeting.id);
+    await page.getByText(meeting.checkInCode ?? 'no code').waitFor();
+    const names = await mgmp.attendanceNames();
+    assert.ok(names.length >= 3, 'the members are listed');
+    const [first = '', second = '', third = ''] = names;
+
+    // The first save fails (connection dropped): the taps stay and are sent again.
+    let failed = 0;
+    await page.route('**/api/v1/mgmp/meetings/*/attendance', async (route) => {
+      if (route.request().method() === 'PUT' && failed === 0) {
+        failed += 1;
+        await route.abort('internetdisconnected');
+      } else await route.fallback();
+    });
+    await mgmp.mark('H', first).click();
+    await mgmp.mark('A', second).click();
+    await page.getByText(/belum tersimpan, dikirim ulang otomatis/).waitFor();
+    assert.equal(await mgmp.mark('H', first).getAttribute('aria-pressed'), 'true');
+    await mgmp.saveState().filter({ hasText: 'Semua isian tersimpan' }).waitFor({ timeout: 15_000 });
+    assert.equal(failed, 1);
+    await mgmp.mark('S', third).click();
+    await mgmp.saveState().filter({ hasText: 'Semua isian tersimpan' }).waitFor();
+
+    await page.reload();
+    await mgmp.mark('H', first).waitFor();
+    assert.equal(await mgmp.mark('H', first).getAttribute('aria-pressed'), 'true');
+    assert.equal(await mgmp.mark('A', second).getAttribute('aria-pressed'), 'true');
+    assert.equal(await mgmp.mark('S', third).getAttribute('aria-pressed'), 'true');
+    const attendance = await apiCall<{ present: number; items: { name: string; code: string | null }[] }>(context, 'GET', `/mgmp/meetings/${meeting.id}/attendance`);
+    assert.equal(attendance.items.find((r) => r.name === first)?.code, 'H');
+    assert.equal(attendance.items.find((r) => r.name === second)?.code, 'A');
+    await context.close();
+  });
+
+  it('[MGMP][CHECK-IN] a member checks in from the phone with the code on the sekretaris screen', async () => {
+    const kepala = await signedInContext(browser, 'kepala');
+    const meeting = await meetingNow(kepala, 'Rumpun PAI', `Rapat check-in ${stamp()}`, []);
+    const context = await signedInContext(browser, 'guru', PHONE);
+    const page = await context.newPage();
+    const mgmp = new MgmpPage(page);
+    await mgmp.gotoMeeting(meeting.id);
+    const input = page.getByLabel(/^Kode dari layar sekretaris/);
+    await input.fill('000000' === meeting.checkInCode ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Saya hadir' }).click();
+    await page.getByRole('alert').waitFor();
+    await input.fill(meeting.checkInCode ?? '');
+    await page.getByRole('button', { name: 'Saya hadir' }).click();
+    await page.getByText(/Anda tercatat hadir/).waitFor();
+    const me = await apiCall<{ user: { teacherId: string | null } }>(context, 'GET', '/me');
+    const attendance = await apiCall<{ items: { teacherId: string; code: string | null; source: string | null }[] }>(kepala, 'GET', `/mgmp/meetings/${meeting.id}/attendance`);
+    const row = attendance.items.find((r) => r.teacherId === me.user.teacherId);
+    assert.equal(row?.code, 'H');
+    assert.equal(row?.source, 'self');
+    await kepala.close();
+    await context.close();
+  });
+
+  it('[MGMP][NOTULEN][MUSYAWARAH] the ketua writes and approves minutes; a vote fails quorum, then passes', async () => {
+    const context = await signedInContext(browser, 'koordinator', PHONE);
+    const proposalTitle = `Usulan uji ${stamp()}`;
+    const meeting = await meetingNow(context, 'MIPA', `Rapat musyawarah ${stamp()}`, [
+      { title: 'Pembahasan modul', kind: 'biasa' },
+      { title: proposalTitle, kind: 'proposal' },
+    ]);
+    const page = await context.newPage();
+    const mgmp = new MgmpPage(page);
+    await mgmp.gotoMeeting(meeting.id);
+
+    // Minutes: draft, approve (locked), then a correction is offered.
+    const discussion = mgmp.agendaItem('Pembahasan modul');
+    await discussion.getByLabel(/^Ringkasan pembahasan/).fill('Anggota membahas modul ajar bersama.');
+    await discussion.getByRole('button', { name: 'Simpan draf notulen' }).click();
+    await discussion.getByRole('button', { name: 'Setujui' }).click();
+    await discussion.getByText(/^Disetujui/).waitFor();
+    await discussion.getByRole('button', { name: 'Koreksi (revisi)' }).waitFor();
+    assert.equal(await discussion.getByLabel(/^Ringkasan pembahasan/).count(), 0);
+
+    // The proposal: nobody is present yet, so a vote cannot close.
+    const item = mgmp.agendaItem(proposalTitle);
+    await item.getByLabel(/^Isi usulan/).fill('Lesson study terbuka setiap bulan');
+    await item.getByRole('button', { name: 'Ajukan usulan' }).click();
+    await item.getByLabel(/^Pernyataan keputusan/).fill('Lesson study terbuka dilaksanakan setiap bulan.');
+    await item.getByRole('button', { name: 'Tutup dengan pemungutan suara' }).click();
+    await item.getByRole('alert').filter({ hasText: /kuorum|quorum/i }).waitFor();
+
+    // Mark the members present, vote, and close again.
+    for (const name of await mgmp.attendanceNames()) await mgmp.mark('H', name).click();
+    await mgmp.saveState().filter({ hasText: 'Semua isian tersimpan' }).waitFor();
+    await item.getByRole('button', { name: 'Setuju', exact: true }).click();
+    await item.getByText('Suara Anda: Setuju').waitFor();
+    await item.getByRole('button', { name: 'Tutup dengan pemungutan suara' }).click();
+    await item.getByText('Diterima', { exact: true }).waitFor();
+    await item.getByText('Lesson study terbuka dilaksanakan setiap bulan.').waitFor();
+    await context.close();
+  });
+
+  it('[MGMP][TINDAK-LANJUT] an owner completes a follow-up from a phone-sized viewport', async () => {
+    const kepala = await signedInContext(browser, 'kepala');
+    const context = await signedInContext(browser, 'guru', PHONE);
+    const me = await apiCall<{ user: { teacherId: string | null } }>(context, 'GET', '/me');
+    assert.ok(me.user.teacherId, 'guru1 is a teacher');
+    const pai = await groupId(kepala, 'Rumpun PAI');
+    const what = `Mengunggah contoh asesmen ${stamp()}`;
+    const due = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const created = await apiCall<{ id: string }>(kepala, 'POST', `/mgmp/groups/${pai}/follow-ups`, { what, dueDate: due, ownerIds: [me.user.teacherId] });
+
+    const page = await context.newPage();
+    const mgmp = new MgmpPage(page);
+    await mgmp.gotoMine();
+    await mgmp.heading('Tindak lanjut saya').waitFor();
+    const card = mgmp.followUpCard(what);
+    await card.getByText('Terlambat').waitFor();
+    await card.getByLabel('Status').selectOption('selesai');
+    await card.getByLabel(/^Bukti/).fill('Contoh asesmen diunggah ke folder MGMP');
+    await card.getByRole('button', { name: 'Simpan' }).click();
+    await card.getByText('Tersimpan.').waitFor();
+    await eventually(async () => assert.equal(await card.getByText('Terlambat').count(), 0));
+    const list = await apiCall<{ items: { id: string; status: string; evidence: string | null }[] }>(context, 'GET', '/mgmp/follow-ups/mine?limit=200');
+    const saved = list.items.find((f) => f.id === created.id);
+    assert.equal(saved?.status, 'selesai');
+    assert.equal(saved?.evidence, 'Contoh asesmen diunggah ke folder MGMP');
+    await kepala.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,87 @@
+import type { MgmpGroupSummary } from '@tumbuh/shared';
+import { Link } from 'react-router';
+import { useLocale, useT } from '../../i18n/i18n.tsx';
+import { formatDateTime } from '../../shared/format.ts';
+import { useClusters, useSubjects } from '../../shared/people.api.ts';
+import { ErrorNote, Loading } from '../../shared/ui.tsx';
+import { useGroupExtras, useMgmpGroups } from './mgmp.api.ts';
+
+/** /mgmp: the groups the user can see, with their member count, the user's role and the next meeting. */
+export function MgmpListPage() {
+  const t = useT();
+  const groups = useMgmpGroups();
+  const items = groups.data?.items ?? [];
+  const extras = useGroupExtras(items);
+  const subjects = useSubjects();
+  const clusters = useClusters();
+  const subjectOf = (g: MgmpGroupSummary): string | undefined =>
+    subjects.data?.items.find((s) => s.id === g.subjectId)?.name ?? clusters.data?.items.find((c) => c.id === g.clusterId)?.name;
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <div>
+          <h1>{t('mgmp.title')}</h1>
+          <p className="muted">{t('mgmp.intro')}</p>
+        </div>
+        <Link to="/mgmp/tindak-lanjut" className="btn">
+          {t('mgmp.mine.title')}
+        </Link>
+      </div>
+      {groups.isPending ? (
+        <Loading />
+      ) : groups.error ? (
+        <ErrorNote error={groups.error} onRetry={() => void groups.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="empty">{t('mgmp.empty')}</p>
+      ) : (
+        <ul className="group-list">
+          {items.map((g) => (
+            <GroupCard key={g.id} group={g} subject={subjectOf(g)} extra={extras.get(g.id)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function GroupCard({ group, subject, extra }: { group: MgmpGroupSummary; subject?: string; extra?: { members?: number; next?: { id: string; title: string; startsAt: string } } }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const readable = group.access !== 'exists';
+  return (
+    <li className="card group-card">
+      <div className="group-card-head">
+        {readable ? (
+          <Link to={`/mgmp/${group.id}`} className="row-link group-name">
+            {group.name}
+          </Link>
+        ) : (
+          <strong className="group-name">{group.name}</strong>
+        )}
+        {group.myRole ? (
+          <span className={`badge ${group.myRole === 'anggota' ? 'badge-muted' : 'badge-ok'}`}>{t(`mgmp.role.${group.myRole}`)}</span>
+        ) : (
+          <span className="badge badge-muted">{group.access === 'manage' ? t('mgmp.leadership') : t('mgmp.notMember')}</span>
+        )}
+        {group.archived && <span className="badge badge-warn">{t('mgmp.archived')}</span>}
+      </div>
+      <p className="muted small group-meta">
+        {subject ?? (group.madrasahId === null ? t('mgmp.district') : t('mgmp.noSubject'))}
+        {extra?.members !== undefined && <> · {t('mgmp.memberCount', { count: extra.members })}</>}
+      </p>
+      {readable ? (
+        extra?.next ? (
+          <p className="small next-meeting">
+            <span className="muted">{t('mgmp.nextMeeting')}:</span>{' '}
+            <Link to={`/mgmp/rapat/${extra.next.id}`}>{extra.next.title}</Link> · {formatDateTime(extra.next.startsAt, locale)}
+          </p>
+        ) : (
+          <p className="small muted next-meeting">{t('mgmp.noNextMeeting')}</p>
+        )
+      ) : (
+        <p className="small muted next-meeting">{t('mgmp.onlyExists')}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,209 @@
+import type { MgmpGroup, MgmpMeeting } from '@tumbuh/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useLocale, useT } from '../../i18n/i18n.tsx';
+import { api } from '../../shared/api.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { hasRole } from '../../shared/roles.ts';
+import { useMe } from '../../shared/session.tsx';
+import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
+import { AttendanceSection } from './Attendance.tsx';
+import { DecisionSection } from './Decision.tsx';
+import { mgmpKeys, useMgmpDecisions, useMgmpGroup, useMgmpMeeting } from './mgmp.api.ts';
+import { MinutesSection } from './Minutes.tsx';
+import { MeetingStatusBadge, MgmpErrorPage } from './parts.tsx';
+
+/** /mgmp/rapat/:meetingId: agenda, attendance (or check-in), minutes and decisions of one meeting. */
+export function MgmpMeetingPage() {
+  const { meetingId = '' } = useParams();
+  const meeting = useMgmpMeeting(meetingId);
+  const group = useMgmpGroup(meeting.data?.groupId ?? '');
+  if (meeting.isPending) return <Loading />;
+  if (meeting.error) return <MgmpErrorPage error={meeting.error} onRetry={() => void meeting.refetch()} />;
+  if (group.isPending) return <Loading />;
+  if (group.error) return <MgmpErrorPage error={group.error} onRetry={() => void group.refetch()} />;
+  return <MeetingView meeting={meeting.data} group={group.data} />;
+}
+
+function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGroup }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const me = useMe();
+  const manage = group.access === 'manage';
+  const lead = group.myRole === 'ketua' || hasRole(me, 'kepala_madrasah', group.madrasahId ?? undefined);
+  const cancelled = meeting.status === 'dibatalkan';
+  const decisions = useMgmpDecisions(group.id, meeting.agenda.some((a) => a.kind === 'proposal'));
+  const agenda = [...meeting.agenda].sort((a, b) => a.ordinal - b.ordinal);
+
+  return (
+    <section className="page meeting-page">
+      <Link to={`/mgmp/${group.id}`} className="back">
+        ← {group.name}
+      </Link>
+      <div className="page-head">
+        <div>
+          <h1>{meeting.title}</h1>
+          <p className="muted">
+            {formatDateTime(meeting.startsAt, locale)}
+            {meeting.place && <> · {meeting.place}</>} <MeetingStatusBadge status={meeting.status} />
+          </p>
+          {meeting.onlineUrl && (
+            <p>
+              <a href={meeting.onlineUrl} target="_blank" rel="noreferrer">
+                {t('mgmp.meeting.online')}
+              </a>
+            </p>
+          )}
+          {meeting.cancelReason && <p className="note">{t('mgmp.meeting.cancelReason', { reason: meeting.cancelReason })}</p>}
+        </div>
+        {manage && <Transition meeting={meeting} />}
+      </div>
+
+      {manage && meeting.checkInCode && !cancelled && (
+        <div className="card checkin-code section">
+          <p className="muted small">{t('mgmp.meeting.checkInCode')}</p>
+          <p className="code" aria-label={t('mgmp.meeting.checkInCode')}>
+            {meeting.checkInCode}
+          </p>
+          <p className="small muted">{t('mgmp.meeting.checkInHint', { from: formatDateTime(meeting.checkInOpensAt, locale), to: formatDateTime(meeting.checkInClosesAt, locale) })}</p>
+        </div>
+      )}
+      {!manage && group.myRole && !cancelled && <CheckIn meetingId={meeting.id} />}
+
+      <div className="meeting-grid">
+        <div className="card section">
+          <h2>{t('mgmp.meeting.attendance')}</h2>
+          <AttendanceSection meetingId={meeting.id} canMark={manage && !cancelled} />
+        </div>
+        <div className="card section">
+          <h2>{t('mgmp.meeting.agenda')}</h2>
+          {agenda.length === 0 && <p className="muted">{t('mgmp.meeting.noAgenda')}</p>}
+          <ol className="agenda">
+            {agenda.map((item) => (
+              <li key={item.id} className="agenda-item">
+                <h3>
+                  {item.title} {item.kind !== 'biasa' && <span className="badge badge-plan">{t(`mgmp.agendaKind.${item.kind}`)}</span>}
+                </h3>
+                <MinutesSection agendaItemId={item.id} canEdit={manage && !cancelled} canApprove={lead && !cancelled} />
+                {item.kind === 'proposal' && (
+                  <DecisionSection
+                    groupId={group.id}
+                    meetingId={meeting.id}
+                    agendaItemId={item.id}
+                    decision={decisions.data?.items.find((d) => d.agendaItemId === item.id)}
+                    canManage={manage}
+                    canLead={lead}
+                    isMember={group.myRole !== null}
+                    cancelled={cancelled}
+                  />
+                )}
+              </li>
+            ))}
+          </ol>
+          {manage && !cancelled && <AddAgendaItem meetingId={meeting.id} />}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Transition({ meeting }: { meeting: MgmpMeeting }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const move = useMutation({
+    mutationFn: (to: 'berlangsung' | 'selesai') => api<MgmpMeeting>('POST', `/mgmp/meetings/${encodeURIComponent(meeting.id)}/transition`, { body: { to } }),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(mgmpKeys.meeting(fresh.id), fresh);
+      void queryClient.invalidateQueries({ queryKey: mgmpKeys.meetings(fresh.groupId) });
+    },
+  });
+  const to = meeting.status === 'direncanakan' ? 'berlangsung' : meeting.status === 'berlangsung' ? 'selesai' : null;
+  if (!to) return null;
+  return (
+    <div className="actions">
+      <button type="button" className="btn" disabled={move.isPending} onClick={() => move.mutate(to)}>
+        {to === 'berlangsung' ? t('mgmp.meeting.start') : t('mgmp.meeting.finish')}
+      </button>
+      <ErrorNote error={move.error} />
+    </div>
+  );
+}
+
+function CheckIn({ meetingId }: { meetingId: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  const [code, setCode] = useState('');
+  const checkIn = useMutation({
+    mutationFn: () => api<{ checkedInAt: string }>('POST', `/mgmp/meetings/${encodeURIComponent(meetingId)}/check-in`, { body: { code: code.trim() } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: mgmpKeys.attendance(meetingId) }),
+  });
+  return (
+    <form
+      className="card section checkin-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        checkIn.mutate();
+      }}
+    >
+      <h2>{t('mgmp.meeting.checkInTitle')}</h2>
+      {checkIn.data ? (
+        <p className="note note-ok" role="status">
+          {t('mgmp.meeting.checkedIn', { time: formatDateTime(checkIn.data.checkedInAt, locale) })}
+        </p>
+      ) : (
+        <>
+          <Field label={t('mgmp.meeting.checkInLabel')} required>
+            {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" maxLength={12} value={code} onChange={(e) => setCode(e.target.value)} />}
+          </Field>
+          <ErrorNote error={checkIn.error} />
+          <button type="submit" className="btn btn-primary btn-block btn-big" disabled={checkIn.isPending || code.trim().length < 4}>
+            {t('mgmp.meeting.checkInSubmit')}
+          </button>
+        </>
+      )}
+    </form>
+  );
+}
+
+function AddAgendaItem({ meetingId }: { meetingId: string }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<'biasa' | 'proposal'>('biasa');
+  const add = useMutation({
+    mutationFn: () => api<MgmpMeeting>('POST', `/mgmp/meetings/${encodeURIComponent(meetingId)}/agenda-items`, { body: { title, kind } }),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(mgmpKeys.meeting(fresh.id), fresh);
+      setTitle('');
+    },
+  });
+  return (
+    <details className="filters add-agenda">
+      <summary>{t('mgmp.meeting.addAgenda')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <Field label={t('mgmp.meeting.agendaTitle')} required>
+          {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+        <Field label={t('mgmp.meeting.agendaKind')}>
+          {(p) => (
+            <select {...p} value={kind} onChange={(e) => setKind(e.target.value === 'proposal' ? 'proposal' : 'biasa')}>
+              <option value="biasa">{t('mgmp.agendaKind.biasa')}</option>
+              <option value="proposal">{t('mgmp.agendaKind.proposal')}</option>
+            </select>
+          )}
+        </Field>
+        <ErrorNote error={add.error} />
+        <button type="submit" className="btn btn-primary" disabled={add.isPending || title.trim() === ''}>
+          {t('mgmp.meeting.addAgenda')}
+        </button>
+      </form>
+    </details>
+  );
+}
