@@ -60,7 +60,7 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
         {manage && <Transition meeting={meeting} />}
       </div>
 
-      {manage && meeting.checkInCode && !cancelled && (
+      {manage && meeting.checkInCode && (meeting.status === 'direncanakan' || meeting.status === 'berlangsung') && (
         <div className="card checkin-code section">
           <p className="muted small">{t('mgmp.meeting.checkInCode')}</p>
           <p className="code" aria-label={t('mgmp.meeting.checkInCode')}>
@@ -69,7 +69,7 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
           <p className="small muted">{t('mgmp.meeting.checkInHint', { from: formatDateTime(meeting.checkInOpensAt, locale), to: formatDateTime(meeting.checkInClosesAt, locale) })}</p>
         </div>
       )}
-      {!manage && group.myRole && !cancelled && <CheckIn meetingId={meeting.id} />}
+      {!manage && group.myRole && (meeting.status === 'direncanakan' || meeting.status === 'berlangsung') && <CheckIn meetingId={meeting.id} />}
 
       <div className="meeting-grid">
         <div className="card section">
