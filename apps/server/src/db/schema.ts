@@ -4,3 +4,4 @@ export * from '../modules/people/people.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/assessment/instruments.tables.ts';
 export * from '../modules/mgmp/mgmp.tables.ts';
+export * from '../modules/assessment/assessment-cycle.tables.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, listResponseSchema } from './common.ts';
+import { idSchema, listQuerySchema, listResponseSchema, optionalText } from './common.ts';
 
 // ---------- enums ----------
 /**
@@ -139,3 +139,136 @@ export const pkgScoreResultSchema = z.object({
   angkaKredit: pkgAngkaKreditSchema.optional().describe('Present when rank data was given'),
 });
 export type PkgScoreResult = z.infer<typeof pkgScoreResultSchema>;
+
+// ---------- assessment cycle ----------
+/** PKG formatif (first weeks of the academic year) or sumatif (its end). */
+export const ASSESSMENT_PERIOD_KINDS = ['formatif', 'sumatif'] as const;
+export type AssessmentPeriodKind = (typeof ASSESSMENT_PERIOD_KINDS)[number];
+
+/** `open`: assessments can be created and rated; `closed`: nothing new is written in it. */
+export const ASSESSMENT_PERIOD_STATUSES = ['open', 'closed'] as const;
+export type AssessmentPeriodStatus = (typeof ASSESSMENT_PERIOD_STATUSES)[number];
+
+/** Who rates: kepala madrasah, pengawas, a peer (teman sejawat, named by the kepala) or the teacher (evaluasi diri). */
+export const ASSESSMENT_RATER_KINDS = ['kepala', 'pengawas', 'peer', 'self'] as const;
+export type AssessmentRaterKind = (typeof ASSESSMENT_RATER_KINDS)[number];
+
+/** `draft`: ratings can change; `final`: immutable. */
+export const ASSESSMENT_STATUSES = ['draft', 'final'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+const isoDate = z.iso.date().describe('YYYY-MM-DD');
+const cycleAcademicYear = z.string().regex(/^\d{4}\/\d{4}$/, 'invalid_academic_year').describe("Tahun pelajaran, e.g. '2026/2027'");
+
+export const assessmentPeriodSchema = z.object({
+  id: idSchema,
+  madrasahId: idSchema,
+  academicYear: z.string(),
+  kind: z.enum(ASSESSMENT_PERIOD_KINDS),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.enum(ASSESSMENT_PERIOD_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AssessmentPeriod = z.infer<typeof assessmentPeriodSchema>;
+export const assessmentPeriodListSchema = listResponseSchema(assessmentPeriodSchema);
+export const assessmentPeriodListQuerySchema = listQuerySchema.omit({ q: true }).extend({
+  madrasahId: idSchema.optional(),
+  academicYear: cycleAcademicYear.optional(),
+  status: z.enum(ASSESSMENT_PERIOD_STATUSES).optional(),
+});
+export const createAssessmentPeriodSchema = z.strictObject({
+  madrasahId: idSchema,
+  academicYear: cycleAcademicYear,
+  kind: z.enum(ASSESSMENT_PERIOD_KINDS),
+  startsOn: isoDate,
+  endsOn: isoDate,
+});
+export type CreateAssessmentPeriodInput = z.infer<typeof createAssessmentPeriodSchema>;
+export const updateAssessmentPeriodSchema = z.strictObject({
+  startsOn: isoDate.optional(),
+  endsOn: isoDate.optional(),
+  status: z.enum(ASSESSMENT_PERIOD_STATUSES).optional(),
+});
+export type UpdateAssessmentPeriodInput = z.infer<typeof updateAssessmentPeriodSchema>;
+
+export const createAssessmentSchema = z.strictObject({
+  periodId: idSchema,
+  teacherId: idSchema,
+  instrumentCode: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+    .default('pkg-2009-guru-mapel')
+    .describe('A published instrument scored with pkg-2009'),
+  instrumentVersion: z.number().int().min(1).max(10_000).optional().describe('The newest published version when omitted'),
+  raterKind: z.enum(ASSESSMENT_RATER_KINDS),
+  raterUserId: idSchema.optional().describe('Peer assessments: the account of the guru who rates. Otherwise the requester rates'),
+});
+export type CreateAssessmentInput = z.infer<typeof createAssessmentSchema>;
+
+export const putAssessmentRatingsSchema = z.strictObject({
+  ratings: z
+    .array(
+      z.strictObject({
+        indicatorId: idSchema.describe('An indicator of the assessment’s instrument version'),
+        score: z.number().int().min(-1000).max(1000).describe('0, 1 or 2'),
+        evidence: optionalText(2000).describe('Evidence note (bukti)'),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type PutAssessmentRatingsInput = z.infer<typeof putAssessmentRatingsSchema>;
+
+export const acknowledgeAssessmentSchema = z.strictObject({
+  comment: optionalText(2000).describe('The teacher’s comment on the result (optional)'),
+});
+export type AcknowledgeAssessmentInput = z.infer<typeof acknowledgeAssessmentSchema>;
+
+export const assessmentListQuerySchema = listQuerySchema.omit({ q: true }).extend({
+  periodId: idSchema.optional(),
+  teacherId: idSchema.optional(),
+  raterKind: z.enum(ASSESSMENT_RATER_KINDS).optional(),
+  status: z.enum(ASSESSMENT_STATUSES).optional(),
+});
+
+/** A stored assessment's result: the PKG calculator's answer for its ratings (null until every indicator is rated). */
+export const assessmentScoreSchema = pkgScoreResultSchema.omit({ instrument: true, angkaKredit: true });
+export type AssessmentScore = z.infer<typeof assessmentScoreSchema>;
+
+export const assessmentSummarySchema = z.object({
+  id: idSchema,
+  periodId: idSchema,
+  madrasahId: idSchema,
+  teacher: z.object({ id: idSchema, name: z.string() }),
+  instrument: z.object({ code: z.string(), version: z.number().int() }),
+  rater: z.object({ userId: idSchema, name: z.string(), kind: z.enum(ASSESSMENT_RATER_KINDS) }),
+  status: z.enum(ASSESSMENT_STATUSES),
+  rated: z.number().int().describe('Indicators rated so far'),
+  finalisedAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
+export const assessmentListSchema = listResponseSchema(assessmentSummarySchema);
+
+export const assessmentSchema = assessmentSummarySchema.extend({
+  indicatorCount: z.number().int().describe('Indicators of the instrument version'),
+  teacherComment: z.string().nullable(),
+  updatedAt: z.string(),
+  ratings: z.array(z.object({ indicatorId: idSchema, score: z.number().int(), evidence: z.string().nullable() })).describe('In instrument order'),
+  score: assessmentScoreSchema.nullable().describe('PKG result; null until every indicator is rated'),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+/** The study's "tingkat kinerja guru": categories of the final kepala assessments of a period. */
+export const assessmentPeriodSummarySchema = z.object({
+  periodId: idSchema,
+  raterKind: z.literal('kepala'),
+  rule: z.enum(PKG_BAND_RULES),
+  assessed: z.number().int().describe('Final kepala assessments counted'),
+  meanNilai: z.number().nullable().describe('Mean Nilai PKG (100), 2 decimals; null when none'),
+  distribution: z.array(z.object({ category: z.enum(PKG_CATEGORIES), count: z.number().int(), percent: z.number() })).describe('Every category, best first'),
+});
+export type AssessmentPeriodSummary = z.infer<typeof assessmentPeriodSummarySchema>;

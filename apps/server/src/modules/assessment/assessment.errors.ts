@@ -15,6 +15,29 @@ export const assessmentErrors = defineErrors({
     id: 'Data pangkat tidak valid: AKPKB + AKP tidak boleh melebihi AKK.',
     en: 'Invalid rank data: AKPKB + AKP must not exceed AKK.',
   },
+  'assessment.period_not_found': { status: 404, id: 'Periode penilaian tidak ditemukan.', en: 'Assessment period not found.' },
+  'assessment.period_exists': { status: 409, id: 'Periode ini (tahun pelajaran dan jenis) sudah ada di madrasah ini.', en: 'This period (academic year and kind) already exists in this madrasah.' },
+  'assessment.period_closed': { status: 409, id: 'Periode penilaian sudah ditutup: tidak ada penilaian atau nilai baru.', en: 'The assessment period is closed: no new assessments or ratings.' },
+  'assessment.period_in_use': { status: 409, id: 'Periode ini sudah berisi penilaian dan tidak dapat dihapus.', en: 'This period already has assessments and cannot be deleted.' },
+  'assessment.invalid_period_dates': {
+    status: 400,
+    id: 'Tanggal periode tidak valid: tahun pelajaran harus berurutan (mis. 2026/2027), tanggal selesai tidak boleh sebelum tanggal mulai, dan keduanya di antara 1 Juli dan 30 Juni tahun pelajaran itu.',
+    en: 'Invalid period dates: the academic year must be consecutive (e.g. 2026/2027), the end may not precede the start, and both must fall between 1 July and 30 June of that year.',
+  },
+  'assessment.not_found': { status: 404, id: 'Penilaian tidak ditemukan.', en: 'Assessment not found.' },
+  'assessment.already_exists': { status: 409, id: 'Penilai ini sudah menilai guru ini dengan instrumen ini pada periode ini.', en: 'This rater already assesses this teacher with this instrument in this period.' },
+  'assessment.rater_not_allowed': { status: 403, id: 'Anda tidak berwenang menjadi penilai jenis ini untuk guru ini.', en: 'You may not be this kind of rater for this teacher.' },
+  'assessment.invalid_peer_rater': { status: 422, id: 'Penilai teman sejawat harus akun aktif guru lain di madrasah yang sama.', en: 'A peer rater must be the active account of another guru of the same madrasah.' },
+  'assessment.frozen': {
+    status: 409,
+    id: 'Penilaian sudah final dan tidak dapat diubah (perbaikan kelak melalui revisi yang tercatat).',
+    en: 'The assessment is final and cannot be changed (a correction will later be an audited revision).',
+  },
+  'assessment.unknown_indicator': { status: 422, id: 'Indikator tidak termasuk versi instrumen penilaian ini.', en: 'The indicator is not part of this assessment’s instrument version.' },
+  'assessment.invalid_score': { status: 422, id: 'Nilai indikator harus 0, 1 atau 2.', en: 'An indicator score must be 0, 1 or 2.' },
+  'assessment.incomplete': { status: 409, id: 'Semua indikator harus dinilai sebelum penilaian difinalkan.', en: 'Every indicator must be rated before the assessment is finalised.' },
+  'assessment.not_final': { status: 409, id: 'Penilaian ini belum final.', en: 'This assessment is not final yet.' },
+  'assessment.already_acknowledged': { status: 409, id: 'Penilaian ini sudah Anda tanggapi.', en: 'You have already acknowledged this assessment.' },
 });
 
 /** Problems shown in the message; all of them (up to DETAILS_MAX) are in `details`. */

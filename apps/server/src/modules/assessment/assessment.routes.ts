@@ -9,6 +9,7 @@ import {
 } from '@tumbuh/shared';
 import { requireActor } from '../../http/auth.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
+import { registerAssessmentCycleRoutes } from './assessment-cycle.routes.ts';
 import { createInstrumentCatalogue } from './instruments.catalogue.ts';
 import { createInstrumentsRepository } from './instruments.repository.ts';
 import { getInstrument, listInstruments, scoreWithInstrument } from './instruments.usecases.ts';
@@ -17,10 +18,12 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 
 /**
  * Official assessment instruments (reference data) and the stateless PKG calculator. Every route
- * needs a signed-in user, like the rest of the API; nothing here is tenant data.
+ * needs a signed-in user, like the rest of the API; nothing here is tenant data. The assessment
+ * cycle (tenant data) is registered from assessment-cycle.routes.ts with the same catalogue.
  */
 export const assessmentRoutes: RoutesPlugin = async (app, { deps }) => {
   const useCaseDeps = { instrumentCatalogue: createInstrumentCatalogue({ db: deps.db, instrumentsRepository: createInstrumentsRepository() }) };
+  registerAssessmentCycleRoutes(app, deps, useCaseDeps.instrumentCatalogue);
 
   app.get(
     '/instruments',
