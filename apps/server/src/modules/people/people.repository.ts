@@ -4,6 +4,17 @@ import { escapeLike } from './people.models.ts';
 import { clusters, madrasahs, subjectCatalogue, subjects, teacherSubjects, teachers } from './people.tables.ts';
 
 export type TeacherRow = typeof teachers.$inferSelect;
+
+/** What a list row needs: the list never reads (nor ships to Node) the restricted or long columns. */
+const teacherSummaryColumns = {
+  id: teachers.id,
+  madrasahId: teachers.madrasahId,
+  name: teachers.name,
+  gender: teachers.gender,
+  employmentStatus: teachers.employmentStatus,
+  active: teachers.active,
+};
+export type TeacherSummaryRow = Pick<TeacherRow, keyof typeof teacherSummaryColumns>;
 export type SubjectRow = typeof subjects.$inferSelect;
 export type ClusterRow = typeof clusters.$inferSelect;
 export type MadrasahRow = typeof madrasahs.$inferSelect;
@@ -176,7 +187,7 @@ export function createPeopleRepository() {
       // Page and total in one pass over the matches (the window count); a second query only when
       // the page is past the end and so carries no row to read the total from.
       const rows = await q
-        .select({ teacher: teachers, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .select({ teacher: teacherSummaryColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
         .from(teachers)
         .where(where)
         .orderBy(asc(teachers.name), asc(teachers.id))

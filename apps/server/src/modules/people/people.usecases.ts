@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { canManagePeople, canSeeMadrasah, canSeeRestrictedTeacherData, visibleMadrasahIds, type Actor } from '../tenancy/tenancy.models.ts';
 import { peopleErrors } from './people.errors.ts';
 import { teacherSearchText } from './people.models.ts';
-import type { ClusterRow, MadrasahRow, PeopleRepository, SubjectRow, TeacherRow } from './people.repository.ts';
+import type { ClusterRow, MadrasahRow, PeopleRepository, SubjectRow, TeacherRow, TeacherSummaryRow } from './people.repository.ts';
 
 interface Deps {
   db: Database;
@@ -45,7 +45,7 @@ export function presentSubject(s: SubjectRow): Subject {
   };
 }
 type SubjectRef = TeacherSummary['subjects'][number];
-function presentTeacherSummary(t: TeacherRow, subjects: SubjectRef[]): TeacherSummary {
+function presentTeacherSummary(t: TeacherSummaryRow, subjects: SubjectRef[]): TeacherSummary {
   return {
     id: t.id,
     madrasahId: t.madrasahId,
