@@ -52,8 +52,7 @@ export type MgmpQuorum = z.infer<typeof mgmpQuorumSchema>;
 export const MGMP_ACCESS = ['manage', 'member', 'exists'] as const;
 export type MgmpAccess = (typeof MGMP_ACCESS)[number];
 
-/** What every teacher of the tenant may see of a group. */
-export const mgmpGroupSummarySchema = z.object({
+const mgmpGroupBaseSchema = z.object({
   id: idSchema,
   madrasahId: idSchema.nullable().describe('Null: tenant-level (district) group'),
   subjectId: idSchema.nullable(),
@@ -61,7 +60,17 @@ export const mgmpGroupSummarySchema = z.object({
   name: z.string(),
   archived: z.boolean(),
   access: z.enum(MGMP_ACCESS),
-  myRole: z.enum(MGMP_MEMBER_ROLES).nullable(),
+  myRole: z.enum(MGMP_MEMBER_ROLES).nullable().describe("The requester's office in the group; null when not a member (or without a teacher record)"),
+});
+/** What every teacher of the tenant may see of a group on the list (one request for the whole page). */
+export const mgmpGroupSummarySchema = mgmpGroupBaseSchema.extend({
+  memberCount: z.number().int().min(0),
+  nextMeeting: z
+    .object({ id: idSchema, title: z.string(), startsAt: dateTime, status: z.enum(MGMP_MEETING_STATUSES) })
+    .nullable()
+    .describe('The earliest planned or running meeting that has not ended; null when none, or when the requester may not read the meetings (access exists)'),
+  subjectName: z.string().nullable(),
+  clusterName: z.string().nullable(),
 });
 export type MgmpGroupSummary = z.infer<typeof mgmpGroupSummarySchema>;
 export const mgmpGroupListSchema = listResponseSchema(mgmpGroupSummarySchema);
@@ -73,7 +82,7 @@ export const mgmpGroupListQuerySchema = listQuerySchema.extend({
 
 export const mgmpMemberSchema = z.object({ teacherId: idSchema, name: z.string(), role: z.enum(MGMP_MEMBER_ROLES) });
 export type MgmpMember = z.infer<typeof mgmpMemberSchema>;
-export const mgmpGroupSchema = mgmpGroupSummarySchema.extend({
+export const mgmpGroupSchema = mgmpGroupBaseSchema.extend({
   termStart: z.string().describe('Periode kepengurusan: first day (YYYY-MM-DD)'),
   termEnd: z.string(),
   quorum: mgmpQuorumSchema,

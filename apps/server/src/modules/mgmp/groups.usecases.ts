@@ -46,7 +46,7 @@ async function checkSubjectAndCluster(tx: Tx, actor: Actor, madrasahId: string |
   }
 }
 
-/** Groups the actor can see (every teacher sees that a group exists), with the actor's access to each. */
+/** Groups the actor can see (every teacher sees that a group exists), with the actor's access to each, member count, subject / cluster names and next meeting (only to those who may read the meetings). Two queries per page. */
 export async function listGroups(actor: Actor, query: ListInput & { madrasahId?: string | undefined; archived: 'true' | 'false' | 'all'; mine?: 'true' | 'false' | undefined }, deps: MgmpDeps) {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const page = await deps.mgmpRepository.listGroups(tx, actor.tenantId, {
@@ -54,10 +54,11 @@ export async function listGroups(actor: Actor, query: ListInput & { madrasahId?:
       madrasahIds: visibleMadrasahIds(actor),
       teacherId: actor.teacherId,
       mineOnly: query.mine === 'true',
+      now: deps.clock(),
     });
-    const items: MgmpGroupSummary[] = page.items.map(({ group, myRole }) => {
+    const items: MgmpGroupSummary[] = page.items.map(({ group, myRole, ...extras }) => {
       const role = memberRole(myRole);
-      return presentGroupSummary(group, groupAccess(actor, group, role), role);
+      return presentGroupSummary(group, groupAccess(actor, group, role), role, extras);
     });
     return { items, total: page.total };
   });

@@ -37,14 +37,34 @@ export function oneOfOrNull<T extends string>(values: readonly T[], value: strin
 }
 export const memberRole = (v: string | null | undefined): MgmpMemberRole | null => oneOfOrNull(MGMP_MEMBER_ROLES, v);
 
-export function presentGroupSummary(g: GroupRow, access: MgmpAccess, myRole: MgmpMemberRole | null): MgmpGroupSummary {
+function presentGroupBase(g: GroupRow, access: MgmpAccess, myRole: MgmpMemberRole | null) {
   return { id: g.id, madrasahId: g.madrasahId, subjectId: g.subjectId, clusterId: g.clusterId, name: g.name, archived: g.archivedAt !== null, access, myRole };
+}
+
+/** What the group list adds to a group row (see `MgmpRepository.listGroups`). */
+export interface GroupListExtras {
+  memberCount: number;
+  subjectName: string | null;
+  clusterName: string | null;
+  nextMeeting: { id: string; title: string; startsAt: Date; status: string } | null;
+}
+
+/** A group on the list. The next meeting only for those who may read the group's meetings (not `exists`). */
+export function presentGroupSummary(g: GroupRow, access: MgmpAccess, myRole: MgmpMemberRole | null, extras: GroupListExtras): MgmpGroupSummary {
+  const next = access === 'exists' ? null : extras.nextMeeting;
+  return {
+    ...presentGroupBase(g, access, myRole),
+    memberCount: extras.memberCount,
+    nextMeeting: next ? { id: next.id, title: next.title, startsAt: next.startsAt.toISOString(), status: oneOf(MGMP_MEETING_STATUSES, next.status) } : null,
+    subjectName: extras.subjectName,
+    clusterName: extras.clusterName,
+  };
 }
 
 export function presentGroup(g: GroupRow, access: MgmpAccess, myRole: MgmpMemberRole | null, members: { teacherId: string; name: string; role: string }[]): MgmpGroup {
   const presentedMembers: MgmpMember[] = members.map((m) => ({ teacherId: m.teacherId, name: m.name, role: oneOf(MGMP_MEMBER_ROLES, m.role) }));
   return {
-    ...presentGroupSummary(g, access, myRole),
+    ...presentGroupBase(g, access, myRole),
     termStart: g.termStart,
     termEnd: g.termEnd,
     quorum: parseQuorum(g.quorum),

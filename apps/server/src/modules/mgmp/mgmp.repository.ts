@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { escapeLike } from '../people/people.models.ts';
-import { teachers } from '../people/people.tables.ts';
+import { clusters, subjects, teachers } from '../people/people.tables.ts';
 import {
   mgmpAgendaItems,
   mgmpAttendance,
@@ -53,15 +53,36 @@ const page = async <T>(items: Promise<T[]>, total: Promise<{ n: number }[]>) => 
 export function createMgmpRepository() {
   return {
     // ---------- groups and members ----------
-    /** Groups visible in `madrasahIds` (tenant-level groups always), with the role of `teacherId` in each. */
+    /**
+     * Groups visible in `madrasahIds` (tenant-level groups always), each with the role of `teacherId`,
+     * its member count, its subject / cluster names and its next meeting (the earliest planned or
+     * running one that has not ended by `now`). Two queries for any page size (rows, total): the
+     * extras are correlated subqueries and a lateral join, served by the members' primary key and
+     * `mgmp_meetings_group_idx`. The caller decides who may see the next meeting.
+     */
     async listGroups(
       q: Queryable,
       tenantId: string,
-      f: { madrasahIds: 'all' | string[]; madrasahId?: string | undefined; q?: string | undefined; archived: 'true' | 'false' | 'all'; teacherId: string | null; mineOnly: boolean; limit: number; offset: number },
+      f: { madrasahIds: 'all' | string[]; madrasahId?: string | undefined; q?: string | undefined; archived: 'true' | 'false' | 'all'; teacherId: string | null; mineOnly: boolean; now: Date; limit: number; offset: number },
     ) {
       const myRole = f.teacherId
         ? sql<string | null>`(select m.role from mgmp_members m where m.tenant_id = ${mgmpGroups.tenantId} and m.group_id = ${mgmpGroups.id} and m.teacher_id = ${f.teacherId})`
         : sql<string | null>`null::text`;
+      const memberCount = sql<number>`(select count(*)::int from mgmp_members m where m.tenant_id = ${mgmpGroups.tenantId} and m.group_id = ${mgmpGroups.id})`.mapWith(Number);
+      const next = q
+        .select({ id: mgmpMeetings.id, title: mgmpMeetings.title, startsAt: mgmpMeetings.startsAt, status: mgmpMeetings.status })
+        .from(mgmpMeetings)
+        .where(
+          and(
+            eq(mgmpMeetings.tenantId, mgmpGroups.tenantId),
+            eq(mgmpMeetings.groupId, mgmpGroups.id),
+            inArray(mgmpMeetings.status, ['direncanakan', 'berlangsung']),
+            gte(mgmpMeetings.endsAt, f.now),
+          ),
+        )
+        .orderBy(asc(mgmpMeetings.startsAt), asc(mgmpMeetings.id))
+        .limit(1)
+        .as('next_meeting');
       const where = and(
         eq(mgmpGroups.tenantId, tenantId),
         scope(mgmpGroups.madrasahId, f.madrasahIds),
@@ -75,7 +96,23 @@ export function createMgmpRepository() {
           : undefined,
       );
       return page(
-        q.select({ group: mgmpGroups, myRole }).from(mgmpGroups).where(where).orderBy(asc(mgmpGroups.name), asc(mgmpGroups.id)).limit(f.limit).offset(f.offset),
+        q
+          .select({
+            group: mgmpGroups,
+            myRole,
+            memberCount,
+            subjectName: subjects.name,
+            clusterName: clusters.name,
+            nextMeeting: { id: next.id, title: next.title, startsAt: next.startsAt, status: next.status },
+          })
+          .from(mgmpGroups)
+          .leftJoin(subjects, and(eq(subjects.tenantId, mgmpGroups.tenantId), eq(subjects.id, mgmpGroups.subjectId)))
+          .leftJoin(clusters, and(eq(clusters.tenantId, mgmpGroups.tenantId), eq(clusters.id, mgmpGroups.clusterId)))
+          .leftJoinLateral(next, sql`true`)
+          .where(where)
+          .orderBy(asc(mgmpGroups.name), asc(mgmpGroups.id))
+          .limit(f.limit)
+          .offset(f.offset),
         q.select({ n: count() }).from(mgmpGroups).where(where),
       );
     },

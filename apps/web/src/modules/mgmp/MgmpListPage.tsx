@@ -2,20 +2,18 @@ import type { MgmpGroupSummary } from '@tumbuh/shared';
 import { Link } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
-import { useClusters, useSubjects } from '../../shared/people.api.ts';
 import { ErrorNote, Loading } from '../../shared/ui.tsx';
-import { useGroupExtras, useMgmpGroups } from './mgmp.api.ts';
+import { useMgmpGroups } from './mgmp.api.ts';
 
-/** /mgmp: the groups the user can see, with their member count, the user's role and the next meeting. */
+/**
+ * /mgmp: the groups the user can see, with their member count, the user's role and the next
+ * meeting. One request: the list endpoint carries all of it (the next meeting only where the user
+ * may read the group's meetings).
+ */
 export function MgmpListPage() {
   const t = useT();
   const groups = useMgmpGroups();
   const items = groups.data?.items ?? [];
-  const extras = useGroupExtras(items);
-  const subjects = useSubjects();
-  const clusters = useClusters();
-  const subjectOf = (g: MgmpGroupSummary): string | undefined =>
-    subjects.data?.items.find((s) => s.id === g.subjectId)?.name ?? clusters.data?.items.find((c) => c.id === g.clusterId)?.name;
 
   return (
     <section className="page">
@@ -37,7 +35,7 @@ export function MgmpListPage() {
       ) : (
         <ul className="group-list">
           {items.map((g) => (
-            <GroupCard key={g.id} group={g} subject={subjectOf(g)} extra={extras.get(g.id)} />
+            <GroupCard key={g.id} group={g} />
           ))}
         </ul>
       )}
@@ -45,10 +43,12 @@ export function MgmpListPage() {
   );
 }
 
-function GroupCard({ group, subject, extra }: { group: MgmpGroupSummary; subject?: string; extra?: { members?: number; next?: { id: string; title: string; startsAt: string } } }) {
+function GroupCard({ group }: { group: MgmpGroupSummary }) {
   const t = useT();
   const { locale } = useLocale();
   const readable = group.access !== 'exists';
+  const subject = group.subjectName ?? group.clusterName;
+  const next = group.nextMeeting;
   return (
     <li className="card group-card">
       <div className="group-card-head">
@@ -68,13 +68,13 @@ function GroupCard({ group, subject, extra }: { group: MgmpGroupSummary; subject
       </div>
       <p className="muted small group-meta">
         {subject ?? (group.madrasahId === null ? t('mgmp.district') : t('mgmp.noSubject'))}
-        {extra?.members !== undefined && <> · {t('mgmp.memberCount', { count: extra.members })}</>}
+        {readable && <> · {t('mgmp.memberCount', { count: group.memberCount })}</>}
       </p>
       {readable ? (
-        extra?.next ? (
+        next ? (
           <p className="small next-meeting">
             <span className="muted">{t('mgmp.nextMeeting')}:</span>{' '}
-            <Link to={`/mgmp/rapat/${extra.next.id}`}>{extra.next.title}</Link> · {formatDateTime(extra.next.startsAt, locale)}
+            <Link to={`/mgmp/rapat/${next.id}`}>{next.title}</Link> · {formatDateTime(next.startsAt, locale)}
           </p>
         ) : (
           <p className="small muted next-meeting">{t('mgmp.noNextMeeting')}</p>

@@ -116,6 +116,7 @@ function Transition({ meeting }: { meeting: MgmpMeeting }) {
     onSuccess: (fresh) => {
       queryClient.setQueryData(mgmpKeys.meeting(fresh.id), fresh);
       void queryClient.invalidateQueries({ queryKey: mgmpKeys.meetings(fresh.groupId) });
+      void queryClient.invalidateQueries({ queryKey: mgmpKeys.groups }); // the list shows each group's next meeting
     },
   });
   const to = meeting.status === 'direncanakan' ? 'berlangsung' : meeting.status === 'berlangsung' ? 'selesai' : null;

@@ -11,7 +11,7 @@ import type {
   MgmpMinutes,
   MgmpOverview,
 } from '@tumbuh/shared';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api.ts';
 import type { ListResult } from '../../shared/people.api.ts';
 
@@ -63,37 +63,8 @@ export function useMgmpGroup(id: string) {
   });
 }
 
-/** Details and meetings of every group the user may read (member counts and the next meeting on the list). */
-export function useGroupExtras(groups: readonly MgmpGroupSummary[]) {
-  const readable = groups.filter((g) => g.access !== 'exists');
-  const details = useQueries({
-    queries: readable.map((g) => ({
-      queryKey: mgmpKeys.group(g.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api<MgmpGroup>('GET', `/mgmp/groups/${enc(g.id)}`, { signal }),
-    })),
-  });
-  const meetings = useQueries({
-    queries: readable.map((g) => ({
-      queryKey: mgmpKeys.meetings(g.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchMeetings(g.id, signal),
-    })),
-  });
-  const out = new Map<string, { members?: number; next?: MgmpMeetingSummary }>();
-  readable.forEach((g, i) => {
-    out.set(g.id, { members: details[i]?.data?.members.length, next: meetings[i]?.data ? nextMeeting(meetings[i].data.items) : undefined });
-  });
-  return out;
-}
-
 function fetchMeetings(groupId: string, signal: AbortSignal) {
   return api<ListResult<MgmpMeetingSummary>>('GET', `/mgmp/groups/${enc(groupId)}/meetings`, { query: { limit: MAX }, signal });
-}
-
-/** The earliest meeting still to come (planned or running). */
-export function nextMeeting(items: readonly MgmpMeetingSummary[]): MgmpMeetingSummary | undefined {
-  return items
-    .filter((m) => m.status === 'direncanakan' || m.status === 'berlangsung')
-    .reduce<MgmpMeetingSummary | undefined>((best, m) => (!best || m.startsAt < best.startsAt ? m : best), undefined);
 }
 
 export function useMgmpMeetings(groupId: string) {
