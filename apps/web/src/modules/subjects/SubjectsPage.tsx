@@ -85,23 +85,13 @@ function ClustersSection({ madrasahId, operator }: { madrasahId: string; operato
                 </span>
               </div>
               {operator && (
-                <div className="item-actions">
-                  <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', item: c })} aria-label={`${t('common.edit')} ${c.name}`}>
-                    {t('common.edit')}
-                  </button>
-                  {c.active ? (
-                    <ConfirmButton
-                      label={t('common.deactivate')}
-                      className="btn btn-small btn-danger-outline"
-                      message={t('subjects.deactivateClusterConfirm', { name: c.name })}
-                      onConfirm={() => toggle.mutate(c)}
-                    />
-                  ) : (
-                    <button type="button" className="btn btn-small" onClick={() => toggle.mutate(c)}>
-                      {t('common.activate')}
-                    </button>
-                  )}
-                </div>
+                <ItemActions
+                  name={c.name}
+                  active={c.active}
+                  confirmMessage={t('subjects.deactivateClusterConfirm', { name: c.name })}
+                  onEdit={() => setEditing({ mode: 'edit', item: c })}
+                  onToggle={() => toggle.mutate(c)}
+                />
               )}
             </li>
           ))}
@@ -214,23 +204,13 @@ function SubjectsSection({ madrasahId, operator }: { madrasahId: string; operato
                 </span>
               </div>
               {operator && (
-                <div className="item-actions">
-                  <button type="button" className="btn btn-small" onClick={() => setEditing({ mode: 'edit', item: s })} aria-label={`${t('common.edit')} ${s.name}`}>
-                    {t('common.edit')}
-                  </button>
-                  {s.active ? (
-                    <ConfirmButton
-                      label={t('common.deactivate')}
-                      className="btn btn-small btn-danger-outline"
-                      message={t('subjects.deactivateSubjectConfirm', { name: s.name })}
-                      onConfirm={() => toggle.mutate(s)}
-                    />
-                  ) : (
-                    <button type="button" className="btn btn-small" onClick={() => toggle.mutate(s)}>
-                      {t('common.activate')}
-                    </button>
-                  )}
-                </div>
+                <ItemActions
+                  name={s.name}
+                  active={s.active}
+                  confirmMessage={t('subjects.deactivateSubjectConfirm', { name: s.name })}
+                  onEdit={() => setEditing({ mode: 'edit', item: s })}
+                  onToggle={() => toggle.mutate(s)}
+                />
               )}
             </li>
           ))}
@@ -323,5 +303,24 @@ function SubjectEditor({ madrasahId, subject, clusters, onDone }: { madrasahId: 
         </button>
       </div>
     </form>
+  );
+}
+
+/** Edit and deactivate/activate buttons of one cluster or subject row (operators only). */
+function ItemActions({ name, active, confirmMessage, onEdit, onToggle }: { name: string; active: boolean; confirmMessage: string; onEdit: () => void; onToggle: () => void }) {
+  const t = useT();
+  return (
+    <div className="item-actions">
+      <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`${t('common.edit')} ${name}`}>
+        {t('common.edit')}
+      </button>
+      {active ? (
+        <ConfirmButton label={t('common.deactivate')} className="btn btn-small btn-danger-outline" message={confirmMessage} onConfirm={onToggle} />
+      ) : (
+        <button type="button" className="btn btn-small" onClick={onToggle}>
+          {t('common.activate')}
+        </button>
+      )}
+    </div>
   );
 }
