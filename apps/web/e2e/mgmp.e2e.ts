@@ -7,6 +7,12 @@ import { eventually, launchBrowser, signedInContext } from './support.ts';
 
 const PHONE = { width: 360, height: 740 };
 const stamp = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+/** A day `days` from today in the browser's `datetime-local` format, at the given hour. */
+const localAt = (days: number, hour: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(hour)}:00`;
+};
 
 describe('MGMP', () => {
   let browser: Browser;
@@ -163,6 +169,82 @@ describe('MGMP', () => {
     assert.equal(saved?.status, 'selesai');
     assert.equal(saved?.evidence, 'Contoh asesmen diunggah ke folder MGMP');
     await kepala.close();
+    await context.close();
+  });
+
+  it('[MGMP][PROGRAM] the ketua schedules a meeting from the programme', async () => {
+    const context = await signedInContext(browser, 'koordinator', PHONE);
+    const mipa = await groupId(context, 'MIPA');
+    const page = await context.newPage();
+    await page.goto(`/mgmp/${mipa}`);
+    await page.getByRole('heading', { level: 2, name: /^Program kerja/ }).waitFor();
+
+    // A meeting that ends before it starts is refused with the server's message.
+    const form = page.locator('.new-meeting');
+    await form.locator('summary').click();
+    await form.getByLabel(/^Judul rapat/).fill(`Rapat salah ${stamp()}`);
+    await form.getByLabel(/^Mulai/).fill(localAt(2, 11));
+    await form.getByLabel(/^Selesai/).fill(localAt(2, 9));
+    await form.getByRole('button', { name: 'Buat rapat' }).click();
+    await form.getByText('Waktu selesai harus sesudah waktu mulai.').first().waitFor();
+
+    // Plan an activity, then make it a meeting in one action.
+    const title = `Lesson study modul ${stamp()}`;
+    const add = page.locator('.add-programme');
+    await add.locator('summary').click();
+    await add.getByLabel(/^Nama kegiatan/).fill(title);
+    await add.getByLabel(/^Jenis kegiatan/).selectOption('pengembangan');
+    await add.getByLabel(/^Bulan sasaran/).fill(localAt(30, 9).slice(0, 7));
+    await add.getByRole('button', { name: 'Simpan kegiatan' }).click();
+    const row = page.locator('.programme-item').filter({ hasText: title });
+    await row.getByText('Belum dijadwalkan').waitFor();
+    await row.locator('summary').click();
+    await row.getByLabel(/^Mulai/).fill(localAt(3, 9));
+    await row.getByLabel(/^Selesai/).fill(localAt(3, 11));
+    await row.getByLabel(/^Tempat/).fill('Lab IPA');
+    await row.getByRole('button', { name: 'Jadwalkan rapat' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    assert.match(page.url(), /\/mgmp\/rapat\//);
+
+    // Officers may cancel the planned meeting with a reason; the programme then shows it as cancelled.
+    await page.getByText('Lab IPA').first().waitFor();
+    await page.locator('.cancel-meeting summary').click();
+    await page.getByLabel(/^Alasan pembatalan/).fill('Bertepatan dengan ujian');
+    await page.getByRole('button', { name: 'Batalkan rapat ini' }).click();
+    await page.getByText('Dibatalkan: Bertepatan dengan ujian').waitFor();
+    await page.goto(`/mgmp/${mipa}`);
+    await page.locator('.programme-item').filter({ hasText: title }).getByText('Dibatalkan').waitFor();
+    await context.close();
+  });
+
+  it('[MGMP][TINDAK-LANJUT] the ketua assigns a follow-up to a member', async () => {
+    const context = await signedInContext(browser, 'koordinator', PHONE);
+    const mipa = await groupId(context, 'MIPA');
+    const group = await apiCall<{ members: { teacherId: string; name: string; role: string }[] }>(context, 'GET', `/mgmp/groups/${mipa}`);
+    const owner = group.members.find((m) => m.role === 'anggota');
+    assert.ok(owner, 'MIPA has a member');
+    const page = await context.newPage();
+    await page.goto(`/mgmp/${mipa}`);
+    const form = page.locator('.new-follow-up');
+    await form.locator('summary').click();
+    const what = `Menyusun bank soal asesmen ${stamp()}`;
+    await form.getByLabel(/^Apa yang dikerjakan/).fill(what);
+    await form.getByLabel(/^Batas waktu/).fill(localAt(14, 0).slice(0, 10));
+    await form.getByRole('button', { name: 'Simpan tindak lanjut' }).click();
+    // Without an owner the server refuses; its message shows at the owners.
+    await form.getByRole('alert').waitFor();
+    await form.locator('.owners .field-error').waitFor();
+    await form.getByLabel(owner.name, { exact: true }).check();
+    await form.getByRole('button', { name: 'Simpan tindak lanjut' }).click();
+    await form.getByText('Tindak lanjut disimpan.').waitFor();
+    const open = page.locator('.card').filter({ has: page.getByRole('heading', { level: 2, name: 'Tindak lanjut terbuka' }) });
+    await open.getByText(what).waitFor();
+    const list = await apiCall<{ items: { what: string; owners: { teacherId: string }[] }[] }>(context, 'GET', `/mgmp/groups/${mipa}/follow-ups?limit=200`);
+    const saved = list.items.find((f) => f.what === what);
+    assert.deepEqual(
+      saved?.owners.map((o) => o.teacherId),
+      [owner.teacherId],
+    );
     await context.close();
   });
 });

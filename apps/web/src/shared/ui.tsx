@@ -3,7 +3,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { ApiError, fieldErrors, isApiError } from './api.ts';
 
 /** Field messages the shared schemas give as codes (`invalid_nik`), shown in the person's language. */
-const VALIDATION_CODES = ['invalid_nik', 'invalid_nip', 'invalid_nuptk', 'invalid_pegId', 'invalid_npsn', 'invalid_nsm', 'invalid_date'] as const;
+const VALIDATION_CODES = ['invalid_nik', 'invalid_nip', 'invalid_nuptk', 'invalid_pegId', 'invalid_npsn', 'invalid_nsm', 'invalid_date', 'ends_before_start', 'owner_required'] as const;
 
 /** The message to show for an error: the server's own (already localised) text when there is one. */
 export function useErrorText(): (error: unknown) => string {

@@ -4,7 +4,9 @@ import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { ErrorNote, Loading } from '../../shared/ui.tsx';
 import { useMgmpDecisions, useMgmpFollowUps, useMgmpGroup, useMgmpMeetings, useMgmpOverview } from './mgmp.api.ts';
+import { NewFollowUpForm, NewMeetingForm } from './GroupForms.tsx';
 import { FollowUpSummary, MeetingStatusBadge, MgmpErrorPage } from './parts.tsx';
+import { ProgrammeSection } from './Programme.tsx';
 
 /** /mgmp/:groupId: officers and members, meetings, open follow-ups, decisions due for review, overview. */
 export function MgmpGroupPage() {
@@ -28,6 +30,7 @@ function GroupView({ group }: { group: MgmpGroup }) {
   const past = all.filter((m) => m.status === 'selesai' || m.status === 'dibatalkan');
   const open = (followUps.data?.items ?? []).filter((f) => f.status === 'belum' || f.status === 'sedang').sort((a, b) => Number(b.overdue) - Number(a.overdue));
   const due = (decisions.data?.items ?? []).filter((d) => d.dueForReview);
+  const manage = group.access === 'manage' && !group.archived;
 
   return (
     <section className="page">
@@ -43,6 +46,15 @@ function GroupView({ group }: { group: MgmpGroup }) {
       </div>
 
       <Overview groupId={group.id} />
+
+      {manage && (
+        <div className="detail-grid">
+          <NewMeetingForm group={group} />
+          <NewFollowUpForm group={group} />
+        </div>
+      )}
+
+      <ProgrammeSection group={group} />
 
       <div className="detail-grid">
         <div className="card">

@@ -7,7 +7,8 @@ import { api } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
-import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
+import { useDraft } from '../../shared/hooks.ts';
+import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
 import { AttendanceSection } from './Attendance.tsx';
 import { DecisionSection } from './Decision.tsx';
 import { mgmpKeys, useMgmpDecisions, useMgmpGroup, useMgmpMeeting } from './mgmp.api.ts';
@@ -59,6 +60,7 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
         </div>
         {manage && <Transition meeting={meeting} />}
       </div>
+      {manage && meeting.status === 'direncanakan' && <CancelMeeting meeting={meeting} />}
 
       {manage && meeting.checkInCode && (meeting.status === 'direncanakan' || meeting.status === 'berlangsung') && (
         <div className="card checkin-code section">
@@ -128,6 +130,42 @@ function Transition({ meeting }: { meeting: MgmpMeeting }) {
       </button>
       <ErrorNote error={move.error} />
     </div>
+  );
+}
+
+function CancelMeeting({ meeting }: { meeting: MgmpMeeting }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const draft = useDraft(`mgmp.cancel.${meeting.id}`, { reason: '' });
+  const cancel = useMutation({
+    mutationFn: () => api<MgmpMeeting>('POST', `/mgmp/meetings/${encodeURIComponent(meeting.id)}/cancel`, { body: { reason: draft.values.reason } }),
+    onSuccess: (fresh) => {
+      draft.clear();
+      queryClient.setQueryData(mgmpKeys.meeting(fresh.id), fresh);
+      void queryClient.invalidateQueries({ queryKey: mgmpKeys.meetings(fresh.groupId) });
+      void queryClient.invalidateQueries({ queryKey: mgmpKeys.overview(fresh.groupId) });
+      void queryClient.invalidateQueries({ queryKey: mgmpKeys.groups });
+    },
+  });
+  const errors = useFieldErrors(cancel.error);
+  return (
+    <details className="filters cancel-meeting section" open={draft.restored || undefined}>
+      <summary>{t('mgmp.cancel.title')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          cancel.mutate();
+        }}
+      >
+        <Field label={t('mgmp.cancel.reason')} required error={errors.reason}>
+          {(p) => <textarea {...p} rows={2} value={draft.values.reason} onChange={(e) => draft.set('reason', e.target.value)} />}
+        </Field>
+        <ErrorNote error={cancel.error} />
+        <button type="submit" className="btn btn-danger" disabled={cancel.isPending || draft.values.reason.trim() === ''}>
+          {t('mgmp.cancel.submit')}
+        </button>
+      </form>
+    </details>
   );
 }
 

@@ -10,6 +10,8 @@ import type {
   MgmpMemberRole,
   MgmpMinutes,
   MgmpOverview,
+  MgmpProgrammeItem,
+  MgmpTopic,
 } from '@tumbuh/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api.ts';
@@ -43,7 +45,26 @@ export const mgmpKeys = {
   decisions: (groupId: string) => ['mgmp', 'decisions', groupId] as const,
   followUps: (groupId: string) => ['mgmp', 'follow-ups', groupId] as const,
   mine: ['mgmp', 'follow-ups', 'mine'] as const,
+  programme: (groupId: string, year: string) => ['mgmp', 'programme', groupId, year] as const,
+  topics: (madrasahId: string | null) => ['mgmp', 'topics', madrasahId ?? ''] as const,
 };
+
+export interface ProgrammeList extends ListResult<MgmpProgrammeItem> {
+  planned: number;
+  held: number;
+}
+
+/** Tahun pelajaran of a day: it starts in July ('2026/2027' from July 2026 to June 2027). */
+export function academicYearOf(day: Date): string {
+  const y = day.getFullYear();
+  return day.getMonth() >= 6 ? `${y}/${y + 1}` : `${y - 1}/${y}`;
+}
+
+/** A `datetime-local` input value as an ISO instant; left as typed when it is not a date (the server explains). */
+export function localToIso(value: string): string {
+  const d = new Date(value);
+  return value === '' || Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
 
 const enc = encodeURIComponent;
 const MAX = 200;
@@ -90,6 +111,21 @@ export function useMgmpFollowUps(groupId: string) {
   return useQuery({
     queryKey: mgmpKeys.followUps(groupId),
     queryFn: ({ signal }) => api<ListResult<MgmpFollowUp>>('GET', `/mgmp/groups/${enc(groupId)}/follow-ups`, { query: { limit: MAX }, signal }),
+  });
+}
+
+export function useMgmpProgramme(groupId: string, year: string) {
+  return useQuery({
+    queryKey: mgmpKeys.programme(groupId, year),
+    queryFn: ({ signal }) => api<ProgrammeList>('GET', `/mgmp/groups/${enc(groupId)}/programme-items`, { query: { limit: MAX, academicYear: year }, signal }),
+  });
+}
+
+export function useMgmpTopics(madrasahId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: mgmpKeys.topics(madrasahId),
+    queryFn: ({ signal }) => api<ListResult<MgmpTopic>>('GET', '/mgmp/topics', { query: madrasahId ? { limit: MAX, madrasahId } : { limit: MAX }, signal }),
+    enabled,
   });
 }
 

@@ -1,0 +1,198 @@
+import { MGMP_PROGRAMME_TYPES, type MgmpGroup, type MgmpMeeting, type MgmpProgrammeItem, type MgmpProgrammeType } from '@tumbuh/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { useT } from '../../i18n/i18n.tsx';
+import { api } from '../../shared/api.ts';
+import { useDraft } from '../../shared/hooks.ts';
+import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
+import { academicYearOf, localToIso, mgmpKeys, useMgmpProgramme, useMgmpTopics } from './mgmp.api.ts';
+import { MeetingStatusBadge } from './parts.tsx';
+
+const enc = encodeURIComponent;
+const isType = (v: string): v is MgmpProgrammeType => MGMP_PROGRAMME_TYPES.some((x) => x === v);
+
+/** Program kerja of the current academic year: planned vs held; officers add activities and schedule them. */
+export function ProgrammeSection({ group }: { group: MgmpGroup }) {
+  const t = useT();
+  const year = academicYearOf(new Date());
+  const manage = group.access === 'manage' && !group.archived;
+  const programme = useMgmpProgramme(group.id, year);
+  return (
+    <div className="card section programme">
+      <h2>{t('mgmp.programme.title', { year })}</h2>
+      {programme.isPending ? (
+        <Loading />
+      ) : programme.error ? (
+        <ErrorNote error={programme.error} onRetry={() => void programme.refetch()} />
+      ) : (
+        <>
+          <p className="muted small">{t('mgmp.programme.plannedHeld', { held: programme.data.held, planned: programme.data.planned })}</p>
+          {programme.data.items.length === 0 ? (
+            <p className="muted">{t('mgmp.programme.empty')}</p>
+          ) : (
+            <ul className="item-list programme-list">
+              {programme.data.items.map((item) => (
+                <ProgrammeRow key={item.id} item={item} canSchedule={manage} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {manage && <AddProgrammeItem group={group} year={year} />}
+    </div>
+  );
+}
+
+function ProgrammeRow({ item, canSchedule }: { item: MgmpProgrammeItem; canSchedule: boolean }) {
+  const t = useT();
+  return (
+    <li className="programme-item">
+      <div className="item-main">
+        <strong>{item.title}</strong>
+        <span className="muted small">
+          <span className="badge badge-plan">{t(`mgmp.programme.typeName.${item.type}`)}</span> {item.topicName ?? t('mgmp.programme.noTopic')} · {t('mgmp.programme.target', { month: item.targetMonth })}
+          {item.personInChargeName && <> · {t('mgmp.programme.pic', { name: item.personInChargeName })}</>}
+        </span>
+        {canSchedule && !item.meetingId && <ScheduleForm item={item} />}
+      </div>
+      {item.meetingId && item.meetingStatus ? (
+        <span className="programme-state">
+          <MeetingStatusBadge status={item.meetingStatus} /> <Link to={`/mgmp/rapat/${item.meetingId}`}>{t('mgmp.programme.openMeeting')}</Link>
+        </span>
+      ) : (
+        <span className="badge badge-muted">{t('mgmp.programme.notScheduled')}</span>
+      )}
+    </li>
+  );
+}
+
+function ScheduleForm({ item }: { item: MgmpProgrammeItem }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const draft = useDraft(`mgmp.schedule.${item.id}`, { startsAt: '', endsAt: '', place: '', onlineUrl: '' });
+  const v = draft.values;
+  const schedule = useMutation({
+    mutationFn: () =>
+      api<MgmpMeeting>('POST', `/mgmp/programme-items/${enc(item.id)}/schedule`, {
+        body: { startsAt: localToIso(v.startsAt), endsAt: localToIso(v.endsAt), place: v.place.trim() || null, onlineUrl: v.onlineUrl.trim() || null },
+      }),
+    onSuccess: (meeting) => {
+      draft.clear();
+      queryClient.setQueryData(mgmpKeys.meeting(meeting.id), meeting);
+      void queryClient.invalidateQueries({ queryKey: mgmpKeys.all });
+      void navigate(`/mgmp/rapat/${meeting.id}`);
+    },
+  });
+  const errors = useFieldErrors(schedule.error);
+  return (
+    <details className="filters schedule-form">
+      <summary>{t('mgmp.programme.schedule')}</summary>
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          schedule.mutate();
+        }}
+      >
+        <Field label={t('mgmp.newMeeting.startsAt')} required error={errors.startsAt}>
+          {(p) => <input {...p} type="datetime-local" value={v.startsAt} onChange={(e) => draft.set('startsAt', e.target.value)} />}
+        </Field>
+        <Field label={t('mgmp.newMeeting.endsAt')} required error={errors.endsAt}>
+          {(p) => <input {...p} type="datetime-local" value={v.endsAt} onChange={(e) => draft.set('endsAt', e.target.value)} />}
+        </Field>
+        <Field label={t('mgmp.newMeeting.place')} error={errors.place}>
+          {(p) => <input {...p} value={v.place} onChange={(e) => draft.set('place', e.target.value)} />}
+        </Field>
+        <Field label={t('mgmp.newMeeting.onlineUrl')} error={errors.onlineUrl}>
+          {(p) => <input {...p} type="url" inputMode="url" value={v.onlineUrl} onChange={(e) => draft.set('onlineUrl', e.target.value)} />}
+        </Field>
+        <ErrorNote error={schedule.error} />
+        <button type="submit" className="btn btn-primary" disabled={schedule.isPending}>
+          {t('mgmp.programme.scheduleSubmit')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function AddProgrammeItem({ group, year }: { group: MgmpGroup; year: string }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const topics = useMgmpTopics(group.madrasahId, true);
+  const draft = useDraft(`mgmp.programme.${group.id}`, { academicYear: year, type: 'rutin', topicId: '', title: '', targetMonth: '', personInChargeId: '' });
+  const v = draft.values;
+  const add = useMutation({
+    mutationFn: () =>
+      api<MgmpProgrammeItem>('POST', `/mgmp/groups/${enc(group.id)}/programme-items`, {
+        body: { academicYear: v.academicYear, type: v.type, topicId: v.topicId || null, title: v.title, targetMonth: v.targetMonth, personInChargeId: v.personInChargeId || null },
+      }),
+    onSuccess: () => {
+      draft.clear();
+      void queryClient.invalidateQueries({ queryKey: ['mgmp', 'programme', group.id] });
+    },
+  });
+  const errors = useFieldErrors(add.error);
+  return (
+    <details className="filters add-programme">
+      <summary>{t('mgmp.programme.add')}</summary>
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        {draft.restored && <p className="note small">{t('mgmp.newMeeting.restored')}</p>}
+        <Field label={t('mgmp.programme.itemTitle')} required error={errors.title}>
+          {(p) => <input {...p} value={v.title} onChange={(e) => draft.set('title', e.target.value)} />}
+        </Field>
+        <Field label={t('mgmp.programme.type')} required error={errors.type}>
+          {(p) => (
+            <select {...p} value={v.type} onChange={(e) => draft.set('type', isType(e.target.value) ? e.target.value : 'rutin')}>
+              {MGMP_PROGRAMME_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`mgmp.programme.typeName.${type}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('mgmp.programme.topic')} error={errors.topicId}>
+          {(p) => (
+            <select {...p} value={v.topicId} onChange={(e) => draft.set('topicId', e.target.value)}>
+              <option value="">{t('mgmp.programme.noTopic')}</option>
+              {(topics.data?.items ?? []).map((topic) => (
+                <option key={topic.id} value={topic.id}>
+                  {topic.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('mgmp.programme.targetMonth')} required error={errors.targetMonth}>
+          {(p) => <input {...p} type="month" value={v.targetMonth} onChange={(e) => draft.set('targetMonth', e.target.value)} />}
+        </Field>
+        <Field label={t('mgmp.programme.personInCharge')} error={errors.personInChargeId}>
+          {(p) => (
+            <select {...p} value={v.personInChargeId} onChange={(e) => draft.set('personInChargeId', e.target.value)}>
+              <option value="">{t('mgmp.programme.nobody')}</option>
+              {group.members.map((m) => (
+                <option key={m.teacherId} value={m.teacherId}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('mgmp.programme.academicYear')} required error={errors.academicYear}>
+          {(p) => <input {...p} inputMode="numeric" value={v.academicYear} onChange={(e) => draft.set('academicYear', e.target.value)} />}
+        </Field>
+        <ErrorNote error={add.error} />
+        <button type="submit" className="btn btn-primary" disabled={add.isPending}>
+          {t('mgmp.programme.save')}
+        </button>
+      </form>
+    </details>
+  );
+}
