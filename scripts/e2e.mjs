@@ -36,6 +36,8 @@ const e2eDir = path.join(ROOT, 'apps', 'web', 'e2e');
 const files = existsSync(e2eDir)
   ? readdirSync(e2eDir)
       .filter((f) => f.endsWith('.e2e.ts'))
+      // `node scripts/e2e.mjs mgmp nilai` runs only the files whose names contain one of the words.
+      .filter((f) => process.argv.length <= 2 || process.argv.slice(2).some((word) => f.includes(word)))
       .sort()
       .map((f) => path.join('apps', 'web', 'e2e', f))
   : [];
