@@ -59,6 +59,9 @@ export const assessments = pgTable(
     finalisedAt: timestamp('finalised_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     teacherComment: text('teacher_comment'),
+    /** How many audited revisions replaced the finalised version (0 = never revised); history in assessment_revisions. */
+    revision: integer('revision').notNull().default(0),
+    revisedAt: timestamp('revised_at', { withTimezone: true }),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
