@@ -6,3 +6,4 @@ export * from '../modules/assessment/instruments.tables.ts';
 export * from '../modules/mgmp/mgmp.tables.ts';
 export * from '../modules/assessment/assessment-cycle.tables.ts';
 export * from '../modules/assessment/assessment-settings.tables.ts';
+export * from '../modules/assessment/assessment-results.tables.ts';
