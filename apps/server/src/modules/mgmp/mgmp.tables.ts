@@ -222,6 +222,8 @@ export const mgmpDecisions = pgTable(
     rationale: text('rationale'),
     reviewDate: date('review_date', { mode: 'string' }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** What the group found when it reviewed the decision (the review itself is audited). */
+    reviewNote: text('review_note'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

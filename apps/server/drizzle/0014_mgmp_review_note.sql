@@ -1,0 +1,1 @@
+ALTER TABLE "mgmp_decisions" ADD COLUMN "review_note" text;
