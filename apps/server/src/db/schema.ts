@@ -7,3 +7,4 @@ export * from '../modules/mgmp/mgmp.tables.ts';
 export * from '../modules/assessment/assessment-cycle.tables.ts';
 export * from '../modules/assessment/assessment-settings.tables.ts';
 export * from '../modules/assessment/assessment-results.tables.ts';
+export * from '../modules/feedback/feedback.tables.ts';
