@@ -9,3 +9,4 @@ export * from './schemas/people.ts';
 export * from './schemas/imports.ts';
 export * from './schemas/assessment.ts';
 export * from './schemas/mgmp.ts';
+export * from './pkg-scoring.ts';

@@ -1,4 +1,4 @@
-import type { PkgBandRule, PkgCategory } from '@tumbuh/shared';
+import type { PkgBandRule, PkgCategory } from './schemas/assessment.ts';
 import { describe, expect, it } from 'vitest';
 import {
   annualAngkaKredit,
@@ -8,7 +8,7 @@ import {
   scorePkg,
   validatePkgRatings,
   type PkgDefinition,
-} from './pkg-scoring.models.ts';
+} from './pkg-scoring.ts';
 
 /** PKG guru kelas/mapel: indicator counts per competency (domain-indonesia.md §1.2). */
 const COUNTS = [6, 6, 4, 11, 7, 6, 5, 5, 5, 8, 3, 3, 3, 6];
