@@ -9,3 +9,4 @@ export * from '../modules/assessment/assessment-settings.tables.ts';
 export * from '../modules/assessment/assessment-results.tables.ts';
 export * from '../modules/feedback/feedback.tables.ts';
 export * from '../modules/files/files.tables.ts';
+export * from '../modules/observation/observation.tables.ts';
