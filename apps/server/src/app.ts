@@ -15,10 +15,14 @@ import { pingDatabase, type DatabaseHandle } from './db/database.ts';
 import { commonErrors } from './http/app-error.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { serializeRequest } from './http/request-log.ts';
 import type { AppDeps } from './http/types.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { mgmpRoutes } from './modules/mgmp/mgmp.routes.ts';
+import { mgmpRecordsRoutes } from './modules/mgmp/records.routes.ts';
+import { mgmpOverviewRoutes } from './modules/mgmp/overview.routes.ts';
 import { teacherImportRoutes } from './modules/people/imports/imports.routes.ts';
 import { createPeopleRepository } from './modules/people/people.repository.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
@@ -47,11 +51,16 @@ export async function buildApp(options: {
   config: AppConfig;
   database: DatabaseHandle;
   logger?: boolean;
+  /** Where log lines go (tests read them); standard output by default. */
+  logStream?: { write(line: string): void };
   clock?: () => Date;
 }): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'], serializers: { req: serializeRequest }, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     // Per-request lines only when debugging: a school server's log stays readable.
@@ -130,6 +139,9 @@ export async function buildApp(options: {
       await api.register(auditRoutes, { deps });
       await api.register(assessmentRoutes, { deps });
       await api.register(mgmpRoutes, { deps });
+      await api.register(mgmpRecordsRoutes, { deps });
+      await api.register(feedbackRoutes, { deps });
+      await api.register(mgmpOverviewRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -136,6 +136,7 @@ const endpoints = (): Endpoint[] => [
   { method: 'POST', path: '/api/v1/mgmp/meetings/:id/agenda-items', idKey: 'meeting', valid: { title: 'Lain-lain', kind: 'biasa' }, required: ['title'] },
   { method: 'PUT', path: '/api/v1/mgmp/meetings/:id/agenda-order', idKey: 'meeting', valid: { ids: [ids.proposalItem, ids.agendaItem] }, required: ['ids'] },
   { method: 'PATCH', path: '/api/v1/mgmp/agenda-items/:id', idKey: 'agendaItem', valid: { title: 'Diskusi modul' }, required: ['title'] },
+  { method: 'DELETE', path: '/api/v1/mgmp/agenda-items/:id', idKey: 'agendaItem' },
   { method: 'PUT', path: '/api/v1/mgmp/meetings/:id/attendance', idKey: 'meeting', valid: { entries: [{ teacherId: ids.anggota, code: 'S', note: 'Demam' }] }, required: ['entries'] },
   { method: 'POST', path: '/api/v1/mgmp/meetings/:id/check-in', idKey: 'meeting', valid: { code: '123456' }, required: ['code'] },
   { method: 'PUT', path: '/api/v1/mgmp/agenda-items/:id/minutes', idKey: 'agendaItem', valid: { summary: 'Ringkasan', problems: 'Masalah' }, required: ['summary'] },
@@ -258,7 +259,7 @@ describe('bad MGMP list queries answer 4xx', () => {
       for (const q of ['limit=abc', 'limit=0', 'limit=100000', 'offset=-1', 'unknown=1', 'status=x', 'limit=1&limit=2']) expectClientError(await operator.request('GET', `${path}?${q}`), `${path}?${q}`);
     }
     const g = `/api/v1/mgmp/groups/${ids.mgmpGroup}`;
-    for (const url of [`${g}/programme-items?academicYear=2026`, `${g}/overview?from=2026-02-30`, `${g}/overview?from=x`, `${g}/overview?unknown=1`, `${g}/decisions?dueForReview=false`, `${g}/follow-ups?overdue=1`, '/api/v1/mgmp/groups?archived=maybe', '/api/v1/mgmp/groups?mine=yes']) {
+    for (const url of [`${g}/programme-items?academicYear=2026`, `${g}/overview?from=2026-02-30`, `${g}/overview?from=x`, `${g}/overview?unknown=1`, '/api/v1/mgmp/overview?from=2026-02-30', '/api/v1/mgmp/overview?to=x', '/api/v1/mgmp/overview?unknown=1', '/api/v1/mgmp/overview?madrasahId=not-a-uuid', '/api/v1/mgmp/overview?from=2026-03-02&to=2026-03-01', `${g}/decisions?dueForReview=false`, `${g}/follow-ups?overdue=1`, '/api/v1/mgmp/groups?archived=maybe', '/api/v1/mgmp/groups?mine=yes']) {
       expectClientError(await operator.request('GET', url), url);
     }
   });

@@ -175,6 +175,7 @@ function mgmpIdCalls(s: Session, m: MgmpData, theirTeacher: string): [string, Pe
     ['POST agenda item', s.request('POST', `${meeting}/agenda-items`, { title: 'X' }), M],
     ['PUT agenda order', s.request('PUT', `${meeting}/agenda-order`, { ids: [m.proposalItem, m.agendaItem] }), M],
     ['PATCH agenda item', s.request('PATCH', item, { title: 'Dibajak' }), A],
+    ['DELETE agenda item', s.request('DELETE', item), A],
     ['GET attendance', s.request('GET', `${meeting}/attendance`), M],
     ['PUT attendance', s.request('PUT', `${meeting}/attendance`, { entries: [{ teacherId: theirTeacher, code: 'A' }] }), M],
     ['GET minutes', s.request('GET', `${item}/minutes`), A],
@@ -211,6 +212,7 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       ['PATCH user roles', s.request('PATCH', `/api/v1/users/${b.user}`, { roles: [{ role: 'guru', madrasahId: null }] }), 'tenancy.user_not_found'],
       ['DELETE invitation', s.request('DELETE', `/api/v1/invitations/${b.invitation}`), 'tenancy.invitation_not_found'],
       ...mgmpIdCalls(s, b.mgmp, b.teacher),
+      ['GET MGMP overview of their madrasah', s.request('GET', `/api/v1/mgmp/overview?madrasahId=${b.madrasah}`), 'people.madrasah_not_found'],
     ];
     for (const [label, pending, code] of calls) {
       const res = await pending;
@@ -302,6 +304,7 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       '/api/v1/mgmp/topics?limit=200',
       `/api/v1/mgmp/groups/${a.mgmp.group}`,
       `/api/v1/mgmp/groups/${a.mgmp.group}/overview`,
+      '/api/v1/mgmp/overview?from=2000-01-01&to=2100-12-31',
       `/api/v1/mgmp/groups/${a.mgmp.group}/programme-items?limit=200`,
       `/api/v1/mgmp/groups/${a.mgmp.group}/meetings?limit=200`,
       `/api/v1/mgmp/groups/${a.mgmp.group}/decisions?limit=200`,

@@ -352,3 +352,36 @@ export const mgmpOverviewSchema = z.object({
   memberAttendance: z.array(z.object({ teacherId: idSchema, name: z.string(), present: z.number().int(), recorded: z.number().int(), rate: z.number().nullable() })),
 });
 export type MgmpOverview = z.infer<typeof mgmpOverviewSchema>;
+
+// ---------- Madrasah-wide overview (all groups the requester may read) ----------
+export const mgmpMadrasahOverviewQuerySchema = z.strictObject({
+  madrasahId: idSchema.optional().describe('Only the groups of this madrasah; without it every group the requester may read (tenant-level groups included)'),
+  from: isoDate.optional().describe('First day (inclusive); default: the first day of the current semester'),
+  to: isoDate.optional().describe('Last day (inclusive); default: the last day of the current semester'),
+});
+const overviewCounts = {
+  meetings: z.object({ planned: z.number().int(), held: z.number().int(), cancelled: z.number().int(), upcoming: z.number().int() }),
+  averageAttendance: z.number().nullable().describe('Mean share of members marked H over held meetings, 0–1 (null without held meetings)'),
+  decisions: z.object({ made: z.number().int(), reviewed: z.number().int(), dueForReview: z.number().int(), open: z.number().int() }),
+  followUps: z.object({ total: z.number().int(), done: z.number().int(), overdue: z.number().int(), open: z.number().int() }),
+  topicsCovered: z.array(z.object({ topicId: idSchema, name: z.string(), meetings: z.number().int() })),
+};
+export const mgmpMadrasahOverviewGroupSchema = z.object({
+  groupId: idSchema,
+  name: z.string(),
+  madrasahId: idSchema.nullable(),
+  archived: z.boolean(),
+  memberCount: z.number().int(),
+  ...overviewCounts,
+});
+export const mgmpMadrasahOverviewSchema = z.object({
+  madrasahId: idSchema.nullable(),
+  from: z.string(),
+  to: z.string(),
+  /** 'ganjil' (July–December) or 'genap' (January–June) when the period is exactly one semester, else null. */
+  semester: z.object({ academicYear: z.string(), half: z.enum(['ganjil', 'genap']) }).nullable(),
+  groups: z.array(mgmpMadrasahOverviewGroupSchema),
+  totals: z.object({ groups: z.number().int(), ...overviewCounts }),
+});
+export type MgmpMadrasahOverview = z.infer<typeof mgmpMadrasahOverviewSchema>;
+export type MgmpMadrasahOverviewGroup = z.infer<typeof mgmpMadrasahOverviewGroupSchema>;
