@@ -278,6 +278,7 @@ export const mgmpDecisionSchema = z.object({
   rationale: z.string().nullable(),
   reviewDate: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable().describe('What the group found when it reviewed the decision'),
   dueForReview: z.boolean(),
   closedAt: z.string().nullable(),
   tally: mgmpVoteTallySchema,

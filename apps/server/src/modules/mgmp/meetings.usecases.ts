@@ -14,7 +14,18 @@ import { commonErrors } from '../../http/app-error.ts';
 import type { Actor } from '../tenancy/tenancy.models.ts';
 import { auditMgmp, loadGroup, requireManage, requireRead, requireTeacher, type GroupContext, type MgmpDeps } from './mgmp.context.ts';
 import { mgmpErrors } from './mgmp.errors.ts';
-import { canTransitionMeeting, checkInRefusal, isPresent, meetingTakesRecords, parseQuorum, quorumMet, todayInIndonesia } from './mgmp.models.ts';
+import {
+  agendaEditable,
+  agendaItemRemovable,
+  canTransitionMeeting,
+  checkInRefusal,
+  isPresent,
+  meetingTakesRecords,
+  parseQuorum,
+  programmeItemChangeRefusal,
+  quorumMet,
+  todayInIndonesia,
+} from './mgmp.models.ts';
 import { memberRole, oneOf, oneOfOrNull, presentMeeting, presentMeetingSummary, presentProgrammeItem } from './mgmp.presenters.ts';
 import type { MeetingRow } from './mgmp.repository.ts';
 
@@ -90,7 +101,15 @@ async function loadProgrammeItem(tx: Tx, actor: Actor, id: string, deps: MgmpDep
   return { item, ctx };
 }
 
-/** Changes a planned activity. @throws mgmp.programme_item_not_found, mgmp.topic_not_found, auth.forbidden */
+/** Why the activity may not be edited / removed now (see programmeItemChangeRefusal). @throws mgmp.programme_item_held, mgmp.already_scheduled */
+async function requireProgrammeChange(tx: Tx, actor: Actor, item: { meetingId: string | null }, action: 'edit' | 'delete', deps: MgmpDeps): Promise<void> {
+  const meeting = item.meetingId ? await deps.mgmpRepository.findMeeting(tx, actor.tenantId, item.meetingId) : undefined;
+  const refusal = programmeItemChangeRefusal(action, meeting ? oneOf(MGMP_MEETING_STATUSES, meeting.status) : null);
+  if (refusal === 'held') throw mgmpErrors['mgmp.programme_item_held']();
+  if (refusal === 'scheduled') throw mgmpErrors['mgmp.already_scheduled']();
+}
+
+/** Changes a planned activity (not one already held). @throws mgmp.programme_item_not_found, mgmp.programme_item_held, mgmp.topic_not_found, auth.forbidden */
 export async function updateProgrammeItem(
   actor: Actor,
   id: string,
@@ -98,8 +117,9 @@ export async function updateProgrammeItem(
   deps: MgmpDeps,
 ): Promise<MgmpProgrammeItem> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
-    const { ctx } = await loadProgrammeItem(tx, actor, id, deps);
+    const { item, ctx } = await loadProgrammeItem(tx, actor, id, deps);
     requireManage(ctx);
+    await requireProgrammeChange(tx, actor, item, 'edit', deps);
     await checkProgrammeRefs(tx, actor, ctx, patch, deps);
     const before = await presentProgrammeRow(tx, actor, id, deps);
     await deps.mgmpRepository.updateProgrammeItem(tx, actor.tenantId, id, patch);
@@ -109,12 +129,12 @@ export async function updateProgrammeItem(
   });
 }
 
-/** Removes a planned activity that did not become a meeting. @throws mgmp.programme_item_not_found, mgmp.already_scheduled, auth.forbidden */
+/** Removes a planned activity that is not scheduled (or whose meeting was cancelled). @throws mgmp.programme_item_not_found, mgmp.already_scheduled, mgmp.programme_item_held, auth.forbidden */
 export async function deleteProgrammeItem(actor: Actor, id: string, deps: MgmpDeps): Promise<{ ok: true }> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const { item, ctx } = await loadProgrammeItem(tx, actor, id, deps);
     requireManage(ctx);
-    if (item.meetingId) throw mgmpErrors['mgmp.already_scheduled']();
+    await requireProgrammeChange(tx, actor, item, 'delete', deps);
     const before = await presentProgrammeRow(tx, actor, id, deps);
     await deps.mgmpRepository.deleteProgrammeItem(tx, actor.tenantId, id);
     await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.programme.delete', entityType: 'mgmp_programme_item', entityId: id, before });
@@ -252,11 +272,30 @@ async function changeStatus(actor: Actor, id: string, to: MgmpMeetingStatus, rea
 }
 
 // ---------- agenda ----------
-/** Appends an agenda item. @throws mgmp.meeting_not_found, mgmp.meeting_cancelled, auth.forbidden */
+/** The agenda changes only while the meeting is planned or running. @throws mgmp.meeting_cancelled, mgmp.agenda_locked */
+function requireAgendaEditable(meeting: MeetingRow): void {
+  const status = oneOf(MGMP_MEETING_STATUSES, meeting.status);
+  if (!meetingTakesRecords(status)) throw mgmpErrors['mgmp.meeting_cancelled']();
+  if (!agendaEditable(status)) throw mgmpErrors['mgmp.agenda_locked']();
+}
+
+/** Loads an agenda item with its meeting (locked) for a manager; another tenant's or madrasah's item answers 404. */
+async function manageAgendaItem(tx: Tx, actor: Actor, id: string, deps: MgmpDeps) {
+  const item = await deps.mgmpRepository.findAgendaItem(tx, actor.tenantId, id);
+  if (!item) throw mgmpErrors['mgmp.agenda_item_not_found']();
+  const { meeting, ctx } = await loadMeeting(tx, actor, item.meetingId, deps, { lock: true }).catch(() => {
+    throw mgmpErrors['mgmp.agenda_item_not_found']();
+  });
+  requireManage(ctx);
+  requireAgendaEditable(meeting);
+  return { item, meeting, ctx };
+}
+
+/** Appends an agenda item (planned or running meeting). @throws mgmp.meeting_not_found, mgmp.meeting_cancelled, mgmp.agenda_locked, auth.forbidden */
 export async function addAgendaItem(actor: Actor, meetingId: string, input: { title: string; kind: 'biasa' | 'proposal' }, deps: MgmpDeps): Promise<MgmpMeeting> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const { meeting, ctx } = await manageMeeting(tx, actor, meetingId, deps);
-    if (!meetingTakesRecords(oneOf(MGMP_MEETING_STATUSES, meeting.status))) throw mgmpErrors['mgmp.meeting_cancelled']();
+    requireAgendaEditable(meeting);
     const id = uuidv7();
     const ordinal = await deps.mgmpRepository.nextAgendaOrdinal(tx, actor.tenantId, meetingId);
     await deps.mgmpRepository.insertAgendaItems(tx, [{ tenantId: actor.tenantId, id, meetingId, ordinal, title: input.title, kind: input.kind }]);
@@ -265,25 +304,37 @@ export async function addAgendaItem(actor: Actor, meetingId: string, input: { ti
   });
 }
 
-/** Renames an agenda item. @throws mgmp.agenda_item_not_found, auth.forbidden */
+/** Renames an agenda item (planned or running meeting). @throws mgmp.agenda_item_not_found, mgmp.agenda_locked, mgmp.meeting_cancelled, auth.forbidden */
 export async function updateAgendaItem(actor: Actor, id: string, input: { title: string }, deps: MgmpDeps): Promise<MgmpMeeting> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
-    const item = await deps.mgmpRepository.findAgendaItem(tx, actor.tenantId, id);
-    if (!item) throw mgmpErrors['mgmp.agenda_item_not_found']();
-    const { meeting, ctx } = await loadMeeting(tx, actor, item.meetingId, deps, { lock: true }).catch(() => {
-      throw mgmpErrors['mgmp.agenda_item_not_found']();
-    });
-    requireManage(ctx);
+    const { item, meeting, ctx } = await manageAgendaItem(tx, actor, id, deps);
     await deps.mgmpRepository.updateAgendaItem(tx, actor.tenantId, id, { title: input.title });
     await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.agenda.update', entityType: 'mgmp_agenda_item', entityId: id, before: { title: item.title }, after: input });
     return presentLoadedMeeting(tx, actor, meeting, ctx, deps);
   });
 }
 
-/** Puts the agenda in the given order (every item of the meeting, once). @throws mgmp.meeting_not_found, common.validation_failed, auth.forbidden */
+/**
+ * Removes an agenda item that carries no minutes, decision or follow-up, and closes the gap in the
+ * numbering. @throws mgmp.agenda_item_not_found, mgmp.agenda_item_has_records, mgmp.agenda_locked, mgmp.meeting_cancelled, auth.forbidden
+ */
+export async function deleteAgendaItem(actor: Actor, id: string, deps: MgmpDeps): Promise<MgmpMeeting> {
+  return withTenant(deps.db, actor.tenantId, async (tx) => {
+    const { item, meeting, ctx } = await manageAgendaItem(tx, actor, id, deps);
+    if (!agendaItemRemovable(await deps.mgmpRepository.agendaItemRecords(tx, actor.tenantId, id))) throw mgmpErrors['mgmp.agenda_item_has_records']();
+    await deps.mgmpRepository.deleteAgendaItem(tx, actor.tenantId, id);
+    const rest = await deps.mgmpRepository.listAgenda(tx, actor.tenantId, meeting.id);
+    for (const [i, a] of rest.entries()) if (a.ordinal !== i + 1) await deps.mgmpRepository.updateAgendaItem(tx, actor.tenantId, a.id, { ordinal: i + 1 });
+    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.agenda.delete', entityType: 'mgmp_agenda_item', entityId: id, before: { meetingId: meeting.id, ordinal: item.ordinal, title: item.title, kind: item.kind } });
+    return presentLoadedMeeting(tx, actor, meeting, ctx, deps);
+  });
+}
+
+/** Puts the agenda in the given order (every item of the meeting, once; planned or running meeting). @throws mgmp.meeting_not_found, mgmp.agenda_locked, common.validation_failed, auth.forbidden */
 export async function reorderAgenda(actor: Actor, meetingId: string, ids: string[], deps: MgmpDeps): Promise<MgmpMeeting> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const { meeting, ctx } = await manageMeeting(tx, actor, meetingId, deps);
+    requireAgendaEditable(meeting);
     const agenda = await deps.mgmpRepository.listAgenda(tx, actor.tenantId, meetingId);
     const current = new Set(agenda.map((a) => a.id));
     if (ids.length !== current.size || new Set(ids).size !== ids.length || ids.some((i) => !current.has(i))) {

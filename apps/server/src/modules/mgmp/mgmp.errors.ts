@@ -26,4 +26,7 @@ export const mgmpErrors = defineErrors({
   'mgmp.voter_not_present': { status: 409, id: 'Hanya anggota yang hadir (H) yang dapat memberikan suara.', en: 'Only members marked present (H) can vote.' },
   'mgmp.quorum_not_met': { status: 409, id: 'Kuorum belum terpenuhi: pemungutan suara belum dapat ditutup.', en: 'Quorum not met: the vote cannot be closed yet.' },
   'mgmp.block_unanswered': { status: 422, id: 'Ada suara keberatan (blok): jawab keberatan itu dalam alasan keputusan.', en: 'There is a block vote: answer it in the rationale of the outcome.' },
+  'mgmp.agenda_locked': { status: 409, id: 'Agenda hanya dapat diubah selama pertemuan direncanakan atau berlangsung.', en: 'The agenda can only be changed while the meeting is planned or running.' },
+  'mgmp.agenda_item_has_records': { status: 409, id: 'Butir agenda ini sudah memiliki notulen, keputusan atau tindak lanjut sehingga tidak dapat dihapus.', en: 'This agenda item already has minutes, a decision or a follow-up, so it cannot be removed.' },
+  'mgmp.programme_item_held': { status: 409, id: 'Kegiatan ini sudah terlaksana sebagai pertemuan dan tidak dapat diubah atau dihapus.', en: 'This activity was already held as a meeting and cannot be changed or removed.' },
 });

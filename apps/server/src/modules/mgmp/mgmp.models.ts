@@ -43,6 +43,48 @@ export function meetingTakesRecords(status: MgmpMeetingStatus): boolean {
   }
 }
 
+/**
+ * The agenda of a planned or running meeting may be changed (items added, renamed, removed,
+ * reordered); a held or cancelled meeting's agenda is part of its record and stays as it was.
+ */
+export function agendaEditable(status: MgmpMeetingStatus): boolean {
+  switch (status) {
+    case 'direncanakan':
+    case 'berlangsung':
+      return true;
+    case 'selesai':
+    case 'dibatalkan':
+      return false;
+  }
+}
+
+/** An agenda item that carries minutes, a decision or a follow-up is part of the record: it may be renamed or moved, not removed. */
+export function agendaItemRemovable(records: { minutes: number; decisions: number; followUps: number }): boolean {
+  return records.minutes === 0 && records.decisions === 0 && records.followUps === 0;
+}
+
+// ---------- programme ----------
+/**
+ * Why a programme activity may not be edited or removed, given the status of the meeting it became
+ * (null: not scheduled yet), or null when it may.
+ * - A held activity (its meeting is selesai) is history: neither edited nor removed ('held').
+ * - A scheduled activity (meeting direncanakan / berlangsung) may be edited but not removed: cancel
+ *   the meeting first ('scheduled').
+ * - An activity whose meeting was cancelled may be edited or removed (the cancelled meeting stays).
+ */
+export function programmeItemChangeRefusal(action: 'edit' | 'delete', meetingStatus: MgmpMeetingStatus | null): 'held' | 'scheduled' | null {
+  switch (meetingStatus) {
+    case null:
+    case 'dibatalkan':
+      return null;
+    case 'selesai':
+      return 'held';
+    case 'direncanakan':
+    case 'berlangsung':
+      return action === 'delete' ? 'scheduled' : null;
+  }
+}
+
 /** The self check-in window: [starts − 30 min, ends]. */
 export function checkInWindow(meeting: { startsAt: Date; endsAt: Date }): { opensAt: Date; closesAt: Date } {
   return { opensAt: new Date(meeting.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS), closesAt: meeting.endsAt };

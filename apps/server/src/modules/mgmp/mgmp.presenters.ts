@@ -163,6 +163,7 @@ export function presentDecision(d: DecisionRow, votes: { teacherId: string; name
     rationale: d.rationale,
     reviewDate: d.reviewDate,
     reviewedAt: d.reviewedAt?.toISOString() ?? null,
+    reviewNote: d.reviewNote,
     dueForReview: isDueForReview({ status, reviewDate: d.reviewDate, reviewedAt: d.reviewedAt }, today),
     closedAt: d.closedAt?.toISOString() ?? null,
     tally: tallyVotes(presentedVotes.map((v) => v.choice)),

@@ -291,6 +291,18 @@ export function createMgmpRepository() {
       await q.update(mgmpAgendaItems).set(patch).where(and(eq(mgmpAgendaItems.tenantId, tenantId), eq(mgmpAgendaItems.id, id)));
     },
 
+    /** How many minutes revisions, decisions and follow-ups hang on an agenda item (it is part of the record when any does). */
+    async agendaItemRecords(q: Queryable, tenantId: string, id: string): Promise<{ minutes: number; decisions: number; followUps: number }> {
+      const [m] = await q.select({ n: count() }).from(mgmpMinutes).where(and(eq(mgmpMinutes.tenantId, tenantId), eq(mgmpMinutes.agendaItemId, id)));
+      const [d] = await q.select({ n: count() }).from(mgmpDecisions).where(and(eq(mgmpDecisions.tenantId, tenantId), eq(mgmpDecisions.agendaItemId, id)));
+      const [f] = await q.select({ n: count() }).from(mgmpFollowUps).where(and(eq(mgmpFollowUps.tenantId, tenantId), eq(mgmpFollowUps.agendaItemId, id)));
+      return { minutes: m?.n ?? 0, decisions: d?.n ?? 0, followUps: f?.n ?? 0 };
+    },
+
+    async deleteAgendaItem(q: Queryable, tenantId: string, id: string): Promise<void> {
+      await q.delete(mgmpAgendaItems).where(and(eq(mgmpAgendaItems.tenantId, tenantId), eq(mgmpAgendaItems.id, id)));
+    },
+
     /** Open follow-ups (belum, sedang) of a group, oldest due first: they come back on the next agenda. */
     async openFollowUpsOfGroup(q: Queryable, tenantId: string, groupId: string): Promise<FollowUpRow[]> {
       return q

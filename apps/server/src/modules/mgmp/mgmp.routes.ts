@@ -60,6 +60,7 @@ import {
   checkIn,
   createMeeting,
   createProgrammeItem,
+  deleteAgendaItem,
   deleteProgrammeItem,
   getAttendance,
   getMeeting,
@@ -130,7 +131,8 @@ export const mgmpRoutes: RoutesPlugin = async (app, { deps: appDeps }) => {
   app.post(`${p}/meetings/:id/cancel`, { schema: { tags, summary: 'Cancel a meeting with a reason', params: idParamsSchema, body: cancelMgmpMeetingSchema, response: { 200: mgmpMeetingSchema, ...errors } } }, async (r) => cancelMeeting(requireActor(r), r.params.id, r.body.reason, deps));
   app.post(`${p}/meetings/:id/agenda-items`, { schema: { tags, summary: 'Append an agenda item', params: idParamsSchema, body: createMgmpAgendaItemSchema, response: { 201: mgmpMeetingSchema, ...errors } } }, async (r, reply) => reply.status(201).send(await addAgendaItem(requireActor(r), r.params.id, r.body, deps)));
   app.put(`${p}/meetings/:id/agenda-order`, { schema: { tags, summary: 'Reorder the agenda', params: idParamsSchema, body: reorderMgmpAgendaSchema, response: { 200: mgmpMeetingSchema, ...errors } } }, async (r) => reorderAgenda(requireActor(r), r.params.id, r.body.ids, deps));
-  app.patch(`${p}/agenda-items/:id`, { schema: { tags, summary: 'Rename an agenda item', params: idParamsSchema, body: updateMgmpAgendaItemSchema, response: { 200: mgmpMeetingSchema, ...errors } } }, async (r) => updateAgendaItem(requireActor(r), r.params.id, r.body, deps));
+  app.patch(`${p}/agenda-items/:id`, { schema: { tags, summary: 'Rename an agenda item (planned or running meeting)', params: idParamsSchema, body: updateMgmpAgendaItemSchema, response: { 200: mgmpMeetingSchema, ...errors } } }, async (r) => updateAgendaItem(requireActor(r), r.params.id, r.body, deps));
+  app.delete(`${p}/agenda-items/:id`, { schema: { tags, summary: 'Remove an agenda item without minutes, decision or follow-up (planned or running meeting)', params: idParamsSchema, response: { 200: mgmpMeetingSchema, ...errors } } }, async (r) => deleteAgendaItem(requireActor(r), r.params.id, deps));
 
   // attendance
   app.get(`${p}/meetings/:id/attendance`, { schema: { tags, summary: 'Daftar hadir of a meeting', params: idParamsSchema, response: { 200: mgmpAttendanceSchema, ...errors } } }, async (r) => getAttendance(requireActor(r), r.params.id, deps));

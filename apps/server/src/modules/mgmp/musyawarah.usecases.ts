@@ -257,17 +257,18 @@ export async function closeDecision(
   });
 }
 
-/** Marks a closed decision as reviewed (it leaves the "due for review" list). @throws mgmp.decision_not_found, mgmp.invalid_transition, auth.forbidden */
+/** Marks a closed decision as reviewed, with what the group found (it leaves the "due for review" list; the decision itself stays as closed). @throws mgmp.decision_not_found, mgmp.invalid_transition, auth.forbidden */
 export async function reviewDecision(actor: Actor, decisionId: string, input: { note?: string | null | undefined }, deps: MgmpDeps): Promise<MgmpDecision> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const { decision, ctx } = await loadDecision(tx, actor, decisionId, deps, true);
     requireManage(ctx);
     if (decision.status !== 'closed' || decision.reviewedAt !== null) throw mgmpErrors['mgmp.invalid_transition']();
     const now = deps.clock();
-    await deps.mgmpRepository.updateDecision(tx, actor.tenantId, decisionId, { reviewedAt: now });
-    const [after] = await presentDecisions(tx, actor, [{ ...decision, reviewedAt: now }], deps);
+    const reviewNote = input.note?.trim() || null;
+    await deps.mgmpRepository.updateDecision(tx, actor.tenantId, decisionId, { reviewedAt: now, reviewNote });
+    const [after] = await presentDecisions(tx, actor, [{ ...decision, reviewedAt: now, reviewNote }], deps);
     if (!after) throw mgmpErrors['mgmp.decision_not_found']();
-    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.decision.review', entityType: 'mgmp_decision', entityId: decisionId, after: { reviewedAt: now.toISOString(), note: input.note ?? null } });
+    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.decision.review', entityType: 'mgmp_decision', entityId: decisionId, before: { reviewedAt: null, reviewNote: null }, after: { reviewedAt: now.toISOString(), reviewNote } });
     return after;
   });
 }
