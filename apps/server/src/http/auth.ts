@@ -16,7 +16,8 @@ declare module 'fastify' {
 }
 
 /** Paths that accept a cookie-less JSON write (they create the session). */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/accept-invitation']);
+/** Also the anonymous student-feedback answer: it acts on no account, so a session cookie sent along gives it nothing to forge. */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/accept-invitation', '/api/v1/public/feedback/:token/answers']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sameToken(a: string, b: string): boolean {
