@@ -20,7 +20,9 @@ import type { AppDeps } from './http/types.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { filesRoutes } from './modules/files/files.routes.ts';
 import { mgmpRoutes } from './modules/mgmp/mgmp.routes.ts';
+import { observationRoutes } from './modules/observation/observation.routes.ts';
 import { mgmpRecordsRoutes } from './modules/mgmp/records.routes.ts';
 import { mgmpOverviewRoutes } from './modules/mgmp/overview.routes.ts';
 import { teacherImportRoutes } from './modules/people/imports/imports.routes.ts';
@@ -139,6 +141,8 @@ export async function buildApp(options: {
       await api.register(auditRoutes, { deps });
       await api.register(assessmentRoutes, { deps });
       await api.register(mgmpRoutes, { deps });
+      await api.register(observationRoutes, { deps });
+      await api.register(filesRoutes, { deps });
       await api.register(mgmpRecordsRoutes, { deps });
       await api.register(feedbackRoutes, { deps });
       await api.register(mgmpOverviewRoutes, { deps });

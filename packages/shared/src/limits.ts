@@ -14,6 +14,20 @@ export const LIMITS = {
   importFileMaxBytes: 15 * 1024 * 1024,
   /** Most rows one teacher import may hold. */
   importRowsMax: 20_000,
+  /** Largest uploaded image (JPEG, PNG, WebP), in bytes, before it is resized. */
+  imageFileMaxBytes: 10 * 1024 * 1024,
+  /** Largest uploaded document (PDF, DOCX, XLSX, PPTX), in bytes. */
+  documentFileMaxBytes: 20 * 1024 * 1024,
+  /** Long side of a stored image, in pixels (phone size). */
+  imageMaxPixels: 1600,
+  /** Long side of an image's thumbnail, in pixels. */
+  thumbMaxPixels: 320,
+  /** Long side of the madrasah logo as handed to the letterhead (kop), in pixels. */
+  logoMaxPixels: 300,
+  /** Most files one meeting or follow-up may carry. */
+  filesPerOwnerMax: 60,
+  /** Longest caption of a photo. */
+  captionMax: 500,
   /** Shortest password accepted. */
   passwordMin: 8,
   /** Longest password accepted (argon2 input guard). */
