@@ -29,10 +29,13 @@ const ids = {
   madrasah: '', teacher: '', subject: '', cluster: '', user: '', invitation: '',
   // MGMP: a group of three (ketua, sekretaris, anggota), a running meeting with a plain and a proposal item, a decision, a follow-up, a planned activity.
   mgmpGroup: '', ketua: '', sekretaris: '', anggota: '', outsider: '', programmeItem: '', meeting: '', agendaItem: '', proposalItem: '', decision: '', followUp: '',
+  // Student feedback: an open round and its public token.
+  feedbackRound: '', feedbackToken: '',
 };
 const TABLES = [
   'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
   'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
+  'feedback_settings', 'feedback_rounds', 'feedback_answers', 'feedback_answer_values',
 ];
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
@@ -79,6 +82,9 @@ beforeAll(async () => {
   const inv = await operator.request('POST', '/api/v1/invitations', { email: 'calon@contoh.sch.id', name: 'Calon', role: 'guru', madrasahId: ids.madrasah });
   ids.invitation = inv.json<{ id: string }>().id;
   await createMgmpFixture();
+  const round = await created<{ id: string; token: string }>('POST', '/api/v1/feedback/rounds', { teacherId: ids.teacher, className: 'VIII-B' });
+  ids.feedbackRound = round.id;
+  ids.feedbackToken = round.token;
 });
 afterAll(async () => {
   await ctx.close();
@@ -114,6 +120,18 @@ const endpoints = (): Endpoint[] => [
   },
   { method: 'PATCH', path: '/api/v1/teachers/:id', idKey: 'teacher', valid: { name: 'Guru Baru', nip: '197001012005011001', birthPlace: 'Sumenep', extraDuties: 'Wali kelas', address: 'Jl', subjectIds: [ids.subject] } },
   { method: 'DELETE', path: '/api/v1/teachers/:id', idKey: 'teacher' },
+  // Student feedback (the public answer route: no session, the token in place of :id)
+  { method: 'PUT', path: '/api/v1/feedback/settings', valid: { minAnswers: 6 }, required: ['minAnswers'] },
+  { method: 'POST', path: '/api/v1/feedback/rounds', valid: { teacherId: ids.teacher, subjectId: ids.subject, className: 'VIII-B', closesAt: inMinutes(60) }, required: ['teacherId', 'className'] },
+  { method: 'POST', path: '/api/v1/feedback/rounds/:id/close', idKey: 'feedbackRound' },
+  {
+    method: 'POST',
+    path: '/api/v1/public/feedback/:id/answers',
+    idKey: 'feedbackToken',
+    valid: { deviceKey: 'AAAAAAAAAAAAAAAAAAAAAA', answers: [{ itemId: '00000000-0000-5000-8000-000000000000', value: 3 }], comment: 'Bagus' },
+    required: ['deviceKey', 'answers'],
+    anonymous: true,
+  },
   // MGMP
   {
     method: 'POST',
@@ -229,7 +247,7 @@ describe('bad input to a write endpoint answers 4xx and changes nothing', () => 
 });
 
 describe('bad list queries answer 4xx', () => {
-  const lists = ['/api/v1/teachers', '/api/v1/subjects', '/api/v1/clusters', '/api/v1/madrasahs', '/api/v1/users', '/api/v1/invitations', '/api/v1/audit', '/api/v1/mgmp/groups', '/api/v1/mgmp/topics', '/api/v1/mgmp/follow-ups/mine'];
+  const lists = ['/api/v1/teachers', '/api/v1/subjects', '/api/v1/clusters', '/api/v1/madrasahs', '/api/v1/users', '/api/v1/invitations', '/api/v1/audit', '/api/v1/mgmp/groups', '/api/v1/mgmp/topics', '/api/v1/mgmp/follow-ups/mine', '/api/v1/feedback/rounds'];
   const queries = ['limit=abc', 'limit=0', 'limit=100000', 'offset=-1', `q=${'x'.repeat(500)}`, 'unknown=1', 'madrasahId=abc', 'limit=1&limit=2'];
 
   it.each(lists)('%s', async (path) => {
