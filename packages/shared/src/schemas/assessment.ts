@@ -182,8 +182,8 @@ export const createAssessmentPeriodSchema = z.strictObject({
   madrasahId: idSchema,
   academicYear: cycleAcademicYear,
   kind: z.enum(ASSESSMENT_PERIOD_KINDS),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDate.optional().describe('YYYY-MM-DD; the madrasah setting’s window for this kind when omitted'),
+  endsOn: isoDate.optional().describe('YYYY-MM-DD; the madrasah setting’s window for this kind when omitted'),
 });
 export type CreateAssessmentPeriodInput = z.infer<typeof createAssessmentPeriodSchema>;
 export const updateAssessmentPeriodSchema = z.strictObject({
@@ -256,6 +256,8 @@ export const assessmentListSchema = listResponseSchema(assessmentSummarySchema);
 export const assessmentSchema = assessmentSummarySchema.extend({
   indicatorCount: z.number().int().describe('Indicators of the instrument version'),
   teacherComment: z.string().nullable(),
+  revision: z.number().int().describe('Audited revisions of the final version so far (0 = never revised)'),
+  revisedAt: z.string().nullable(),
   updatedAt: z.string(),
   ratings: z.array(z.object({ indicatorId: idSchema, score: z.number().int(), evidence: z.string().nullable() })).describe('In instrument order'),
   score: assessmentScoreSchema.nullable().describe('PKG result; null until every indicator is rated'),

@@ -5,6 +5,7 @@
  */
 import { PKG_CATEGORIES, type AssessmentRaterKind, type AssessmentStatus, type InstrumentDetail, type PkgBandRule, type PkgCategory } from '@tumbuh/shared';
 import { hasAnyRole, hasRole, type Actor } from '../tenancy/tenancy.models.ts';
+import { academicYearBounds } from './assessment-settings.models.ts';
 import { PKG_INDICATOR_MAX, roundHalfUpDiv, scorePkg, type PkgDefinition, type PkgScore } from './pkg-scoring.models.ts';
 
 type RolesOf = Pick<Actor, 'roles'>;
@@ -12,18 +13,19 @@ type Who = Pick<Actor, 'roles' | 'userId' | 'teacherId'>;
 
 // ---------- periods ----------
 
-/** Why a period's dates are refused: an academic year that is not Y/Y+1, an end before the start, or a date outside 1 July Y – 30 June Y+1. */
+/** Why a period's dates are refused: an academic year that is not Y/Y+1, an end before the start, or a date outside the academic year. */
 export type PeriodDatesProblem = 'academic_year' | 'order' | 'outside_year';
 
-/** Checks a period's dates against its academic year (Indonesian tahun pelajaran: July to June). */
-export function periodDatesProblem(academicYear: string, startsOn: string, endsOn: string): PeriodDatesProblem | null {
-  const match = /^(\d{4})\/(\d{4})$/.exec(academicYear);
-  const first = Number(match?.[1]);
-  const second = Number(match?.[2]);
-  if (!match || second !== first + 1) return 'academic_year';
+/**
+ * Checks a period's dates against its academic year, which starts on `yearStartsOn` ('MM-DD', a
+ * madrasah setting; tahun pelajaran from 1 July by default) and ends the day before a year later.
+ */
+export function periodDatesProblem(academicYear: string, startsOn: string, endsOn: string, yearStartsOn = '07-01'): PeriodDatesProblem | null {
+  const bounds = academicYearBounds(academicYear, yearStartsOn);
+  if (!bounds) return 'academic_year';
   // ISO dates (YYYY-MM-DD) compare correctly as text.
   if (endsOn < startsOn) return 'order';
-  if (startsOn < `${first}-07-01` || endsOn > `${second}-06-30`) return 'outside_year';
+  if (startsOn < bounds.first || endsOn > bounds.last) return 'outside_year';
   return null;
 }
 

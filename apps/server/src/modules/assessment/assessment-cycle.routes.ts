@@ -35,6 +35,7 @@ import {
   updatePeriod,
   type AssessmentCycleDeps,
 } from './assessment-cycle.usecases.ts';
+import { registerAssessmentSettingsRoutes } from './assessment-settings.routes.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
@@ -65,4 +66,7 @@ export function registerAssessmentCycleRoutes(app: FastifyInstance, appDeps: App
   r.put(`${p}/assessments/:id/ratings`, { schema: { tags, summary: 'Rate indicators in bulk (rater, draft only; all or nothing)', params: idParamsSchema, body: putAssessmentRatingsSchema, response: { 200: assessmentSchema, ...errors } } }, async (q) => putRatings(requireActor(q), q.params.id, q.body, deps));
   r.post(`${p}/assessments/:id/finalise`, { schema: { tags, summary: 'Finalise (every indicator rated); final is immutable', params: idParamsSchema, response: { 200: assessmentSchema, ...errors } } }, async (q) => finaliseAssessment(requireActor(q), q.params.id, deps));
   r.post(`${p}/assessments/:id/acknowledge`, { schema: { tags, summary: 'The assessed teacher acknowledges (and may comment on) their final assessment', params: idParamsSchema, body: acknowledgeAssessmentSchema, response: { 200: assessmentSchema, ...errors } } }, async (q) => acknowledgeAssessment(requireActor(q), q.params.id, q.body, deps));
+
+  // settings, period page, combined view, revisions
+  registerAssessmentSettingsRoutes(app, appDeps, instrumentCatalogue);
 }

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_PKG_BAND_RULE,
   type AcknowledgeAssessmentInput,
   type Assessment,
   type AssessmentPeriod,
@@ -39,8 +38,12 @@ import {
   type InstrumentIndex,
 } from './assessment-cycle.models.ts';
 import type { AssessmentCycleRepository, AssessmentListRow, PeriodRow } from './assessment-cycle.repository.ts';
+import { persistAssessmentResult } from './assessment-results.usecases.ts';
+import { periodCategorySummary } from './growth.usecases.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
 import { findEntry } from './instruments.models.ts';
+import { defaultPeriodDates } from './assessment-settings.models.ts';
+import { loadSettingsValues } from './assessment-settings.usecases.ts';
 
 /** What the assessment-cycle use cases need. */
 export interface AssessmentCycleDeps {
@@ -77,7 +80,7 @@ function raterKindOf(text: string): AssessmentRaterKind {
 }
 const statusOf = (text: string): AssessmentStatus => (text === 'final' ? 'final' : 'draft');
 
-function factsOf(row: AssessmentListRow) {
+export function factsOf(row: AssessmentListRow) {
   const a = row.assessment;
   return { madrasahId: a.madrasahId, teacherId: a.teacherId, raterUserId: a.raterUserId, raterKind: raterKindOf(a.raterKind), status: statusOf(a.status), acknowledgedAt: a.acknowledgedAt };
 }
@@ -105,18 +108,18 @@ async function instrumentIndex(code: string, version: number | undefined, deps: 
   return entry ? indexInstrument(entry.detail) : undefined;
 }
 
-async function requireIndex(code: string, version: number, deps: AssessmentCycleDeps): Promise<InstrumentIndex> {
+export async function requireIndex(code: string, version: number, deps: AssessmentCycleDeps): Promise<InstrumentIndex> {
   const index = await instrumentIndex(code, version, deps);
   if (!index) throw new Error(`assessment points to instrument ${code} v${version}, which is not a published PKG instrument`);
   return index;
 }
 
-async function audit(tx: Tx, actor: Actor, madrasahId: string, entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }): Promise<void> {
+export async function audit(tx: Tx, actor: Actor, madrasahId: string, entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }): Promise<void> {
   await recordAudit(tx, { tenantId: actor.tenantId, actor: { userId: actor.userId, label: actor.email }, madrasahId, ...entry });
 }
 
 /** A period the actor can see; another madrasah's or tenant's answers 404. */
-async function loadPeriod(tx: Tx, actor: Actor, id: string, deps: AssessmentCycleDeps): Promise<PeriodRow> {
+export async function loadPeriod(tx: Tx, actor: Actor, id: string, deps: AssessmentCycleDeps): Promise<PeriodRow> {
   const period = await deps.assessmentCycleRepository.findPeriod(tx, actor.tenantId, id);
   if (!period || !canSeeMadrasah(actor, period.madrasahId)) throw assessmentErrors['assessment.period_not_found']();
   return period;
@@ -130,22 +133,26 @@ async function loadManagedPeriod(tx: Tx, actor: Actor, id: string, deps: Assessm
 }
 
 /** An assessment the actor may read; anything else (another teacher's, another tenant's) answers 404. */
-async function loadReadable(tx: Tx, actor: Actor, id: string, deps: AssessmentCycleDeps): Promise<AssessmentListRow> {
+export async function loadReadable(tx: Tx, actor: Actor, id: string, deps: AssessmentCycleDeps): Promise<AssessmentListRow> {
   const row = await deps.assessmentCycleRepository.findAssessment(tx, actor.tenantId, id);
   if (!row || !canReadAssessment(actor, factsOf(row))) throw assessmentErrors['assessment.not_found']();
   return row;
 }
 
-async function presentAssessment(tx: Tx, actor: Actor, row: AssessmentListRow, deps: AssessmentCycleDeps): Promise<Assessment> {
+export async function presentAssessment(tx: Tx, actor: Actor, row: AssessmentListRow, deps: AssessmentCycleDeps): Promise<Assessment> {
   const a = row.assessment;
   const index = await requireIndex(a.instrumentCode, a.instrumentVersion, deps);
   const ratings = orderRatings(index, await deps.assessmentCycleRepository.listRatings(tx, actor.tenantId, a.id));
-  const score = scoreAssessment(index, ratings, DEFAULT_PKG_BAND_RULE);
+  // Results are computed and reported with the madrasah's band rule (score.rule says which).
+  const { bandRule } = await loadSettingsValues(tx, actor.tenantId, a.madrasahId);
+  const score = scoreAssessment(index, ratings, bandRule);
   return {
     ...presentSummary(row),
     rated: ratings.length,
     indicatorCount: index.indicatorIds.length,
     teacherComment: a.teacherComment,
+    revision: a.revision,
+    revisedAt: a.revisedAt ? a.revisedAt.toISOString() : null,
     updatedAt: a.updatedAt.toISOString(),
     ratings: ratings.map((r) => ({ indicatorId: r.indicatorId, score: r.score, evidence: r.evidence })),
     score,
@@ -175,11 +182,16 @@ export async function createPeriod(actor: Actor, input: CreateAssessmentPeriodIn
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     if (!canSeeMadrasah(actor, input.madrasahId) || !(await deps.peopleRepository.findMadrasah(tx, actor.tenantId, input.madrasahId))) throw peopleErrors['people.madrasah_not_found']();
     if (!canManagePeriods(actor, input.madrasahId)) throw commonErrors['auth.forbidden']();
-    if (periodDatesProblem(input.academicYear, input.startsOn, input.endsOn)) throw assessmentErrors['assessment.invalid_period_dates']();
+    // Dates left out come from the madrasah's window for this kind (settings; defaults 15 Jul–7 Sep, 15 Apr–31 May).
+    const settings = await loadSettingsValues(tx, actor.tenantId, input.madrasahId);
+    const window = defaultPeriodDates(input.academicYear, settings, input.kind);
+    const startsOn = input.startsOn ?? window?.startsOn;
+    const endsOn = input.endsOn ?? window?.endsOn;
+    if (!startsOn || !endsOn || periodDatesProblem(input.academicYear, startsOn, endsOn, settings.yearStartsOn)) throw assessmentErrors['assessment.invalid_period_dates']();
     if (await deps.assessmentCycleRepository.findPeriodByKind(tx, actor.tenantId, input.madrasahId, input.academicYear, input.kind)) throw assessmentErrors['assessment.period_exists']();
     const now = deps.clock();
     const id = uuidv7();
-    await deps.assessmentCycleRepository.insertPeriod(tx, { tenantId: actor.tenantId, id, madrasahId: input.madrasahId, academicYear: input.academicYear, kind: input.kind, startsOn: input.startsOn, endsOn: input.endsOn, status: 'open', createdAt: now, updatedAt: now });
+    await deps.assessmentCycleRepository.insertPeriod(tx, { tenantId: actor.tenantId, id, madrasahId: input.madrasahId, academicYear: input.academicYear, kind: input.kind, startsOn, endsOn, status: 'open', createdAt: now, updatedAt: now });
     const after = presentPeriod(await loadPeriod(tx, actor, id, deps));
     await audit(tx, actor, input.madrasahId, { action: 'assessment.period.create', entityType: 'assessment_period', entityId: id, after });
     return after;
@@ -193,7 +205,8 @@ export async function updatePeriod(actor: Actor, id: string, patch: UpdateAssess
     const before = presentPeriod(row);
     const startsOn = patch.startsOn ?? row.startsOn;
     const endsOn = patch.endsOn ?? row.endsOn;
-    if (periodDatesProblem(row.academicYear, startsOn, endsOn)) throw assessmentErrors['assessment.invalid_period_dates']();
+    const { yearStartsOn } = await loadSettingsValues(tx, actor.tenantId, row.madrasahId);
+    if (periodDatesProblem(row.academicYear, startsOn, endsOn, yearStartsOn)) throw assessmentErrors['assessment.invalid_period_dates']();
     await deps.assessmentCycleRepository.updatePeriod(tx, actor.tenantId, id, { startsOn, endsOn, status: patch.status ?? row.status, updatedAt: deps.clock() });
     const after = presentPeriod(await loadPeriod(tx, actor, id, deps));
     await audit(tx, actor, row.madrasahId, { action: 'assessment.period.update', entityType: 'assessment_period', entityId: id, before, after });
@@ -214,21 +227,11 @@ export async function deletePeriod(actor: Actor, id: string, deps: AssessmentCyc
 
 /**
  * The study's "tingkat kinerja guru" for a period: the categories (Amat baik … Kurang) of the final
- * kepala assessments, each scored with the pure PKG module. Kepala, operator and pengawas of the
+ * kepala assessments, aggregated in SQL over their stored results (assessment_results). Kepala, operator and pengawas of the
  * madrasah; a guru gets 403. @throws assessment.period_not_found, auth.forbidden
  */
 export async function getPeriodSummary(actor: Actor, id: string, deps: AssessmentCycleDeps): Promise<AssessmentPeriodSummary> {
-  return withTenant(deps.db, actor.tenantId, async (tx) => {
-    const period = await loadPeriod(tx, actor, id, deps);
-    if (!canSeePeriodSummary(actor, period.madrasahId)) throw commonErrors['auth.forbidden']();
-    const finals = await deps.assessmentCycleRepository.listFinalWithRatings(tx, actor.tenantId, id, 'kepala');
-    const results: { category: NonNullable<ReturnType<typeof scoreAssessment>>['category']; nilai: number }[] = [];
-    for (const a of finals) {
-      const score = scoreAssessment(await requireIndex(a.instrumentCode, a.instrumentVersion, deps), a.ratings, DEFAULT_PKG_BAND_RULE);
-      if (score) results.push({ category: score.category, nilai: score.nilai });
-    }
-    return { periodId: id, raterKind: 'kepala', rule: DEFAULT_PKG_BAND_RULE, ...categoryDistribution(results) };
-  });
+  return withTenant(deps.db, actor.tenantId, async (tx) => periodCategorySummary(tx, actor, await loadPeriod(tx, actor, id, deps), deps));
 }
 
 // ---------- assessments ----------
@@ -350,8 +353,8 @@ export async function putRatings(actor: Actor, id: string, input: PutAssessmentR
 
 /**
  * Finalises a draft whose every indicator is rated, by its rater. A final assessment is immutable:
- * ratings cannot change and it cannot be finalised again (an audited revision endpoint may come
- * later). @throws assessment.not_found, auth.forbidden, assessment.frozen, assessment.period_closed, assessment.incomplete
+ * ratings cannot change and it cannot be finalised again; a correction is an audited revision
+ * (reviseAssessment in assessment-revision.usecases.ts). @throws assessment.not_found, auth.forbidden, assessment.frozen, assessment.period_closed, assessment.incomplete
  */
 export async function finaliseAssessment(actor: Actor, id: string, deps: AssessmentCycleDeps): Promise<Assessment> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
@@ -362,6 +365,7 @@ export async function finaliseAssessment(actor: Actor, id: string, deps: Assessm
     if (problem) throw assessmentErrors[`assessment.${problem}`]();
     const now = deps.clock();
     await deps.assessmentCycleRepository.updateAssessment(tx, actor.tenantId, id, { status: 'final', finalisedAt: now, updatedAt: now });
+    await persistAssessmentResult(tx, actor.tenantId, id, deps);
     const after = await presentAssessment(tx, actor, await loadReadable(tx, actor, id, deps), deps);
     await audit(tx, actor, row.assessment.madrasahId, {
       action: 'assessment.finalise',

@@ -21,8 +21,8 @@ export const assessmentErrors = defineErrors({
   'assessment.period_in_use': { status: 409, id: 'Periode ini sudah berisi penilaian dan tidak dapat dihapus.', en: 'This period already has assessments and cannot be deleted.' },
   'assessment.invalid_period_dates': {
     status: 400,
-    id: 'Tanggal periode tidak valid: tahun pelajaran harus berurutan (mis. 2026/2027), tanggal selesai tidak boleh sebelum tanggal mulai, dan keduanya di antara 1 Juli dan 30 Juni tahun pelajaran itu.',
-    en: 'Invalid period dates: the academic year must be consecutive (e.g. 2026/2027), the end may not precede the start, and both must fall between 1 July and 30 June of that year.',
+    id: 'Tanggal periode tidak valid: tahun pelajaran harus berurutan (mis. 2026/2027), tanggal selesai tidak boleh sebelum tanggal mulai, dan keduanya di dalam tahun pelajaran itu (mulai tanggal awal tahun pelajaran di pengaturan, bawaan 1 Juli).',
+    en: 'Invalid period dates: the academic year must be consecutive (e.g. 2026/2027), the end may not precede the start, and both must fall within that academic year (from the year start in the settings, 1 July by default).',
   },
   'assessment.not_found': { status: 404, id: 'Penilaian tidak ditemukan.', en: 'Assessment not found.' },
   'assessment.already_exists': { status: 409, id: 'Penilai ini sudah menilai guru ini dengan instrumen ini pada periode ini.', en: 'This rater already assesses this teacher with this instrument in this period.' },
@@ -30,14 +30,20 @@ export const assessmentErrors = defineErrors({
   'assessment.invalid_peer_rater': { status: 422, id: 'Penilai teman sejawat harus akun aktif guru lain di madrasah yang sama.', en: 'A peer rater must be the active account of another guru of the same madrasah.' },
   'assessment.frozen': {
     status: 409,
-    id: 'Penilaian sudah final dan tidak dapat diubah (perbaikan kelak melalui revisi yang tercatat).',
-    en: 'The assessment is final and cannot be changed (a correction will later be an audited revision).',
+    id: 'Penilaian sudah final dan tidak dapat diubah; perbaikan hanya melalui revisi dengan alasan (tercatat).',
+    en: 'The assessment is final and cannot be changed; a correction is made only by a revision with a reason (audited).',
   },
   'assessment.unknown_indicator': { status: 422, id: 'Indikator tidak termasuk versi instrumen penilaian ini.', en: 'The indicator is not part of this assessment’s instrument version.' },
   'assessment.invalid_score': { status: 422, id: 'Nilai indikator harus 0, 1 atau 2.', en: 'An indicator score must be 0, 1 or 2.' },
   'assessment.incomplete': { status: 409, id: 'Semua indikator harus dinilai sebelum penilaian difinalkan.', en: 'Every indicator must be rated before the assessment is finalised.' },
   'assessment.not_final': { status: 409, id: 'Penilaian ini belum final.', en: 'This assessment is not final yet.' },
   'assessment.already_acknowledged': { status: 409, id: 'Penilaian ini sudah Anda tanggapi.', en: 'You have already acknowledged this assessment.' },
+  'assessment.invalid_settings': {
+    status: 422,
+    id: 'Pengaturan penilaian tidak valid: bobot penilai harus berjumlah 100, tanggal harus ada di setiap tahun (bukan 29 Februari), dan akhir jendela periode tidak boleh sebelum awalnya.',
+    en: 'Invalid assessment settings: rater weights must sum to 100, days must exist in every year (not 29 February), and a period window may not end before it starts.',
+  },
+  'assessment.revision_no_change': { status: 422, id: 'Revisi tidak mengubah nilai atau bukti indikator mana pun.', en: 'The revision changes no indicator score or evidence.' },
 });
 
 /** Problems shown in the message; all of them (up to DETAILS_MAX) are in `details`. */
