@@ -10,6 +10,7 @@ import {
 import { requireActor } from '../../http/auth.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { registerAssessmentCycleRoutes } from './assessment-cycle.routes.ts';
+import { registerGrowthRoutes } from './growth.routes.ts';
 import { createInstrumentCatalogue } from './instruments.catalogue.ts';
 import { createInstrumentsRepository } from './instruments.repository.ts';
 import { getInstrument, listInstruments, scoreWithInstrument } from './instruments.usecases.ts';
@@ -24,6 +25,7 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 export const assessmentRoutes: RoutesPlugin = async (app, { deps }) => {
   const useCaseDeps = { instrumentCatalogue: createInstrumentCatalogue({ db: deps.db, instrumentsRepository: createInstrumentsRepository() }) };
   registerAssessmentCycleRoutes(app, deps, useCaseDeps.instrumentCatalogue);
+  registerGrowthRoutes(app, deps, useCaseDeps.instrumentCatalogue);
 
   app.get(
     '/instruments',
