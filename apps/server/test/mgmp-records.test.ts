@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { ErrorBody, MgmpAttendance, MgmpDecision, MgmpFollowUp, MgmpGroupSummary, MgmpMeetingSummary, MgmpProgrammeItem } from '@tumbuh/shared';
+import sharp from 'sharp';
+import type { ErrorBody, mgmpAttendanceSchema, MgmpDecision, MgmpFollowUp, MgmpGroupSummary, MgmpMeetingSummary, MgmpProgrammeItem } from '@tumbuh/shared';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
 
 /**
@@ -9,6 +11,8 @@ import { createTestContext, login, type Session, type TestContext } from './help
  * PDFs are read back as text (unpdf) and must carry the kop, the names, the decisions and the
  * signature blocks; the XLSX exports are read back with exceljs and must match the API's figures.
  */
+
+type MgmpAttendance = z.infer<typeof mgmpAttendanceSchema>;
 
 let ctx: TestContext;
 let ketua: Session; // koordinator@: ketua of MGMP MIPA
@@ -233,5 +237,39 @@ describe('[MGMP][CETAK] who may download', () => {
     const unknown = '01900000-0000-7000-8000-000000000000';
     expect((await ketua.request('GET', `/api/v1/mgmp/meetings/${unknown}/notulen.pdf`)).json<ErrorBody>().error.code).toBe('mgmp.meeting_not_found');
     expect((await ketua.request('GET', `/api/v1/mgmp/groups/${unknown}/attendance.xlsx`)).json<ErrorBody>().error.code).toBe('mgmp.group_not_found');
+  });
+});
+
+/** A multipart body with one file (and an optional caption), as a browser sends it. */
+function multipart(file: Buffer, name: string, type: string, caption?: string): { body: Buffer; contentType: string } {
+  const boundary = '----tumbuhcetak';
+  const parts: Buffer[] = [];
+  if (caption) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="caption"\r\n\r\n${caption}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Image XObjects embedded in a PDF (pdfkit writes their dictionaries uncompressed). */
+const imageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype \/Image/g) ?? []).length;
+
+describe('[MGMP][CETAK] logo and photos from the files module', () => {
+  it('the kop carries the logo the operator uploaded, and the laporan the meeting photos with their captions', async () => {
+    const operator = await login(ctx.app, 'operator@contoh.sch.id');
+    const madrasah = operator.me.madrasahs[0]?.id ?? '';
+    const before = (await ketua.request('GET', `/api/v1/mgmp/meetings/${mufakat.meetingId}/laporan.pdf`)).rawPayload;
+    expect(imageCount(before)).toBe(0);
+
+    const logo = multipart(await sharp({ create: { width: 120, height: 120, channels: 3, background: '#1b5e20' } }).png().toBuffer(), 'logo.png', 'image/png');
+    const put = await ctx.app.inject({ method: 'PUT', url: `/api/v1/madrasahs/${madrasah}/logo`, headers: { cookie: operator.cookie, 'x-csrf-token': operator.csrf, 'content-type': logo.contentType }, payload: logo.body });
+    expect(put.statusCode, put.body).toBeLessThan(300);
+    const photo = multipart(await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3366cc' } }).jpeg().toBuffer(), 'diskusi.jpg', 'image/jpeg', 'Diskusi kelompok MIPA');
+    const post = await ctx.app.inject({ method: 'POST', url: `/api/v1/mgmp/meetings/${mufakat.meetingId}/files`, headers: { cookie: ketua.cookie, 'x-csrf-token': ketua.csrf, 'content-type': photo.contentType }, payload: photo.body });
+    expect(post.statusCode, post.body).toBe(201);
+
+    const laporan = (await ketua.request('GET', `/api/v1/mgmp/meetings/${mufakat.meetingId}/laporan.pdf`)).rawPayload;
+    expect(imageCount(laporan)).toBe(2);
+    expect(await pdfText(laporan)).toContain('Diskusi kelompok MIPA');
+    const notulen = (await ketua.request('GET', `/api/v1/mgmp/meetings/${mufakat.meetingId}/notulen.pdf`)).rawPayload;
+    expect(imageCount(notulen)).toBe(1);
   });
 });

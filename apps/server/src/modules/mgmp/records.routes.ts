@@ -5,6 +5,7 @@ import type { RoutesPlugin } from '../../http/types.ts';
 import { attachmentFileName, groupShortName } from '../documents/documents.models.ts';
 import { fileResponse, PDF_MEDIA_TYPE, sendAttachment, XLSX_MEDIA_TYPE } from '../documents/documents.http.ts';
 import { renderPdf } from '../documents/documents.render.ts';
+import { listOwnerImages, readMadrasahLogo } from '../files/files.usecases.ts';
 import { createMgmpRepository } from './mgmp.repository.ts';
 import { daftarHadirDocument, laporanDocument, notulenDocument, programKerjaDocument, type MeetingRecord } from './records.documents.ts';
 import { createMgmpRecordsRepository } from './records.repository.ts';
@@ -16,8 +17,6 @@ const tags = ['mgmp', 'documents'];
 const pdf = (what: string) => ({ 200: fileResponse(PDF_MEDIA_TYPE, what), ...errors });
 const xlsx = (what: string) => ({ 200: fileResponse(XLSX_MEDIA_TYPE, what), ...errors });
 
-/** Files the records read (madrasah logo, meeting photos), when the files module provides them. */
-const files: RecordFiles | null = null;
 
 /**
  * The printed MGMP records: PDFs with the madrasah's kop and signature blocks (daftar hadir,
@@ -25,6 +24,12 @@ const files: RecordFiles | null = null;
  * downloaded as attachments. Same readers as the screens.
  */
 export const mgmpRecordsRoutes: RoutesPlugin = async (app, { deps: appDeps }) => {
+  const dataDir = appDeps.config.dataDir;
+  // The madrasah's logo for the kop and the meeting's photos for the laporan, from the files module.
+  const files: RecordFiles = {
+    readMadrasahLogo: (q, tenantId, madrasahId) => readMadrasahLogo({ db: q, dataDir }, tenantId, madrasahId),
+    listOwnerImages: (q, tenantId, kind, ownerId) => listOwnerImages({ db: q, dataDir }, tenantId, kind, ownerId),
+  };
   const deps: RecordsDeps = { db: appDeps.db, peopleRepository: appDeps.peopleRepository, clock: appDeps.clock, mgmpRepository: createMgmpRepository(), recordsRepository: createMgmpRecordsRepository(), files };
   const p = '/mgmp';
 

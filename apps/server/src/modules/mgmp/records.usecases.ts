@@ -1,5 +1,5 @@
 import { MGMP_ATTENDANCE_CODES, MGMP_PROGRAMME_TYPES, type MgmpAttendanceCode } from '@tumbuh/shared';
-import type { Database, Tx } from '../../db/database.ts';
+import type { Tx } from '../../db/database.ts';
 import { imageDataUrl, kopAuthorityLines, placeName, type KopInput } from '../documents/documents.models.ts';
 import type { Actor } from '../tenancy/tenancy.models.ts';
 import { withTenant } from '../../db/database.ts';
@@ -16,13 +16,13 @@ import type { AttendanceMatrix, FollowUpSheet } from './records.workbooks.ts';
  * Loads what the printed MGMP records show, through the MGMP repositories, for the readers of
  * records.policies.ts: members of the group, its officers, the madrasah's kepala / operator /
  * pengawas and peneliti; other teachers get 403, other tenants and madrasahs 404. Logo and meeting photos
- * come from the files module when it is wired in (`files`), read after the transaction.
+ * come from the files module (`files`), read in the same tenant transaction.
  */
 
-/** The files module's reads, as the records need them. */
+/** The files module's reads, as the records need them (run inside the records' tenant transaction). */
 export interface RecordFiles {
-  readMadrasahLogo(db: Database, tenantId: string, madrasahId: string): Promise<{ data: Buffer; mediaType: string } | null>;
-  listOwnerImages(db: Database, tenantId: string, ownerType: 'mgmp_meeting', ownerId: string): Promise<{ id: string; caption: string | null; data: Buffer; mediaType: string }[]>;
+  readMadrasahLogo(q: Tx, tenantId: string, madrasahId: string): Promise<{ data: Buffer; mediaType: string } | null>;
+  listOwnerImages(q: Tx, tenantId: string, ownerKind: 'mgmp_meeting', ownerId: string): Promise<{ id: string; caption: string | null; data: Buffer; mediaType: string }[]>;
 }
 
 export interface RecordsDeps extends MgmpDeps {
@@ -59,7 +59,7 @@ async function loadHeader(tx: Tx, actor: Actor, ctx: GroupContext, deps: Records
     region: [madrasah?.city, madrasah?.province].filter((p) => p && p.trim()).join(', ') || null,
     npsn: madrasah?.npsn ?? null,
     nsm: madrasah?.nsm ?? null,
-    logo: null,
+    logo: deps.files && ctx.group.madrasahId ? imageDataUrl(await deps.files.readMadrasahLogo(tx, actor.tenantId, ctx.group.madrasahId)) : null,
   };
   const ketua = officer('ketua');
   const sekretaris = officer('sekretaris');
@@ -77,16 +77,10 @@ async function loadHeader(tx: Tx, actor: Actor, ctx: GroupContext, deps: Records
   };
 }
 
-async function withLogo<T extends RecordHeader>(record: T, madrasahId: string | null, actor: Actor, deps: RecordsDeps): Promise<T> {
-  if (!deps.files || !madrasahId) return record;
-  const logo = imageDataUrl(await deps.files.readMadrasahLogo(deps.db, actor.tenantId, madrasahId));
-  return { ...record, kop: { ...record.kop, logo } };
-}
-
 /** Everything a meeting's daftar hadir, notulen and laporan show. @throws mgmp.meeting_not_found, auth.forbidden */
 export async function loadMeetingRecord(actor: Actor, meetingId: string, deps: RecordsDeps): Promise<{ record: MeetingRecord; day: string }> {
   const today = todayInIndonesia(deps.clock());
-  const { record, madrasahId } = await withTenant(deps.db, actor.tenantId, async (tx) => {
+  const record = await withTenant(deps.db, actor.tenantId, async (tx) => {
     const { meeting, ctx } = await loadMeeting(tx, actor, meetingId, deps);
     requireReadRecords(actor, ctx);
     const { header, members } = await loadHeader(tx, actor, ctx, deps);
@@ -140,19 +134,18 @@ export async function loadMeetingRecord(actor: Actor, meetingId: string, deps: R
       followUps,
       photos: [],
     };
-    return { record, madrasahId: ctx.group.madrasahId };
+    if (!deps.files) return record;
+    const images = await deps.files.listOwnerImages(tx, actor.tenantId, 'mgmp_meeting', meetingId);
+    return { ...record, photos: images.flatMap((p) => (imageDataUrl(p) ? [{ caption: p.caption, dataUrl: imageDataUrl(p) ?? '' }] : [])) };
   });
-  const withPhotos = deps.files
-    ? { ...record, photos: (await deps.files.listOwnerImages(deps.db, actor.tenantId, 'mgmp_meeting', meetingId)).flatMap((p) => { const dataUrl = imageDataUrl(p); return dataUrl ? [{ caption: p.caption, dataUrl }] : []; }) }
-    : record;
-  return { record: await withLogo(withPhotos, madrasahId, actor, deps), day: todayInIndonesia(record.meeting.startsAt) };
+  return { record, day: todayInIndonesia(record.meeting.startsAt) };
 }
 
 /** The program kerja of one academic year (default: the current one). @throws mgmp.group_not_found, auth.forbidden */
 export async function loadProgrammeRecord(actor: Actor, groupId: string, query: { academicYear?: string | undefined }, deps: RecordsDeps): Promise<ProgrammeRecord> {
   const today = todayInIndonesia(deps.clock());
   const academicYear = query.academicYear ?? academicYearOf(today);
-  const { record, madrasahId } = await withTenant(deps.db, actor.tenantId, async (tx) => {
+  return withTenant(deps.db, actor.tenantId, async (tx) => {
     const ctx = await loadGroup(tx, actor, groupId, deps);
     requireReadRecords(actor, ctx);
     const { header } = await loadHeader(tx, actor, ctx, deps);
@@ -165,9 +158,8 @@ export async function loadProgrammeRecord(actor: Actor, groupId: string, query: 
       personInCharge: r.personName,
       meetingStatus: r.meetingStatus,
     }));
-    return { record: { ...header, academicYear, date: today, items } satisfies ProgrammeRecord, madrasahId: ctx.group.madrasahId };
+    return { ...header, academicYear, date: today, items };
   });
-  return withLogo(record, madrasahId, actor, deps);
 }
 
 /** The members × meetings matrix of a period (default: the group's term). @throws mgmp.group_not_found, auth.forbidden */
