@@ -1,4 +1,8 @@
+import { feedbackEn } from './sections/feedback.en.ts';
 import type { Dictionary } from './id.ts';
+import { mgmpAdminEn } from './sections/mgmpAdmin.en.ts';
+import { growthEn } from './sections/growth.en.ts';
+import { observationEn } from './sections/observation.en.ts';
 
 /** Same shape as the source dictionary, every leaf a string. */
 export type DeepStringRecord<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStringRecord<T[K]> };
@@ -439,6 +443,10 @@ export const en: DeepStringRecord<Dictionary> = {
       forbidden: "This group's records are for its members, officers and the madrasah's leadership only.",
     },
   },
+  mgmpAdmin: mgmpAdminEn,
+  observation: observationEn,
+  growth: growthEn,
+  feedback: feedbackEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has moved.',

@@ -2,6 +2,11 @@
  * Bahasa Indonesia: the source dictionary. Every other language must cover each key
  * (checked by the type of `en.ts` and by `i18n.test.ts`). Placeholders look like `{name}`.
  */
+import { feedbackId } from './sections/feedback.id.ts';
+import { mgmpAdminId } from './sections/mgmpAdmin.id.ts';
+import { growthId } from './sections/growth.id.ts';
+import { observationId } from './sections/observation.id.ts';
+
 export const id = {
   app: {
     name: 'Tumbuh',
@@ -437,6 +442,10 @@ export const id = {
       forbidden: 'Isi kelompok ini hanya untuk anggotanya, pengurus, dan pimpinan madrasah.',
     },
   },
+  mgmpAdmin: mgmpAdminId,
+  observation: observationId,
+  growth: growthId,
+  feedback: feedbackId,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',

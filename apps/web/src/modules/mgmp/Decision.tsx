@@ -178,6 +178,11 @@ function ClosedDecision({ decision }: { decision: MgmpDecision }) {
           {decision.dueForReview && <span className="badge badge-warn">{t('mgmp.decision.dueForReview')}</span>}
         </p>
       )}
+      {decision.reviewedAt && (
+        <p className="small review-note">
+          {t('mgmpAdmin.decisions.reviewedOn', { date: formatDate(decision.reviewedAt.slice(0, 10), locale) })}: {decision.reviewNote ?? t('mgmpAdmin.decisions.noNote')}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
-import { localToIso, mgmpKeys } from './mgmp.api.ts';
+import { localToIso, mgmpKeys, useMgmpDecisions } from './mgmp.api.ts';
 
 const enc = encodeURIComponent;
 
@@ -87,11 +87,13 @@ export function NewMeetingForm({ group }: { group: MgmpGroup }) {
 export function NewFollowUpForm({ group }: { group: MgmpGroup }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const draft = useDraft<{ what: string; dueDate: string; ownerIds: string[] }>(`mgmp.followUp.${group.id}`, { what: '', dueDate: '', ownerIds: [] });
+  const draft = useDraft<{ what: string; dueDate: string; ownerIds: string[]; decisionId: string }>(`mgmp.followUp.${group.id}`, { what: '', dueDate: '', ownerIds: [], decisionId: '' });
+  const decisions = useMgmpDecisions(group.id);
+  const closed = (decisions.data?.items ?? []).filter((d) => d.status === 'closed');
   const v = draft.values;
   const [saved, setSaved] = useState(false);
   const create = useMutation({
-    mutationFn: () => api<MgmpFollowUp>('POST', `/mgmp/groups/${enc(group.id)}/follow-ups`, { body: { what: v.what, dueDate: v.dueDate, ownerIds: v.ownerIds } }),
+    mutationFn: () => api<MgmpFollowUp>('POST', `/mgmp/groups/${enc(group.id)}/follow-ups`, { body: { what: v.what, dueDate: v.dueDate, ownerIds: v.ownerIds, decisionId: v.decisionId || null } }),
     onSuccess: () => {
       draft.clear();
       setSaved(true);
@@ -121,6 +123,18 @@ export function NewFollowUpForm({ group }: { group: MgmpGroup }) {
         </Field>
         <Field label={t('mgmp.newFollowUp.dueDate')} required error={errors.dueDate}>
           {(p) => <input {...p} type="date" value={v.dueDate} onChange={(e) => draft.set('dueDate', e.target.value)} />}
+        </Field>
+        <Field label={t('mgmpAdmin.decisions.followUpDecision')} error={errors.decisionId} wide>
+          {(p) => (
+            <select {...p} value={v.decisionId} onChange={(e) => draft.set('decisionId', e.target.value)}>
+              <option value="">{t('mgmpAdmin.decisions.followUpNoDecision')}</option>
+              {closed.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.statement ?? d.proposal}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <fieldset className={`field field-wide owners${errors.ownerIds ? ' field-invalid' : ''}`}>
           <legend>{t('mgmp.newFollowUp.owners')}</legend>

@@ -3,10 +3,12 @@ import { Link, useParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { ErrorNote, Loading } from '../../shared/ui.tsx';
-import { useMgmpDecisions, useMgmpFollowUps, useMgmpGroup, useMgmpMeetings, useMgmpOverview } from './mgmp.api.ts';
+import { useMgmpFollowUps, useMgmpGroup, useMgmpMeetings, useMgmpOverview } from './mgmp.api.ts';
 import { NewFollowUpForm, NewMeetingForm } from './GroupForms.tsx';
 import { FollowUpSummary, MeetingStatusBadge, MgmpErrorPage } from './parts.tsx';
 import { ProgrammeSection } from './Programme.tsx';
+import { DecisionReviewCard } from './DecisionReview.tsx';
+import { GroupAdminSection } from './GroupAdmin.tsx';
 
 /** /mgmp/:groupId: officers and members, meetings, open follow-ups, decisions due for review, overview. */
 export function MgmpGroupPage() {
@@ -22,14 +24,12 @@ function GroupView({ group }: { group: MgmpGroup }) {
   const { locale } = useLocale();
   const meetings = useMgmpMeetings(group.id);
   const followUps = useMgmpFollowUps(group.id);
-  const decisions = useMgmpDecisions(group.id);
   const officers = group.members.filter((m) => m.role !== 'anggota');
   const members = group.members.filter((m) => m.role === 'anggota');
   const all = meetings.data?.items ?? [];
   const upcoming = all.filter((m) => m.status === 'direncanakan' || m.status === 'berlangsung').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const past = all.filter((m) => m.status === 'selesai' || m.status === 'dibatalkan');
   const open = (followUps.data?.items ?? []).filter((f) => f.status === 'belum' || f.status === 'sedang').sort((a, b) => Number(b.overdue) - Number(a.overdue));
-  const due = (decisions.data?.items ?? []).filter((d) => d.dueForReview);
   const manage = group.access === 'manage' && !group.archived;
 
   return (
@@ -46,6 +46,8 @@ function GroupView({ group }: { group: MgmpGroup }) {
       </div>
 
       <Overview groupId={group.id} />
+
+      <GroupAdminSection group={group} />
 
       {manage && (
         <div className="detail-grid">
@@ -79,30 +81,7 @@ function GroupView({ group }: { group: MgmpGroup }) {
             </ul>
           )}
         </div>
-        <div className="card">
-          <h2>{t('mgmp.group.dueDecisions')}</h2>
-          {decisions.isPending ? (
-            <Loading />
-          ) : decisions.error ? (
-            <ErrorNote error={decisions.error} onRetry={() => void decisions.refetch()} />
-          ) : due.length === 0 ? (
-            <p className="muted">{t('mgmp.group.noDueDecisions')}</p>
-          ) : (
-            <ul className="item-list">
-              {due.map((d) => (
-                <li key={d.id}>
-                  <div className="item-main">
-                    <strong>{d.statement ?? d.proposal}</strong>
-                    <span className="muted small">
-                      {d.reviewDate && t('mgmp.group.reviewDate', { date: formatDate(d.reviewDate, locale) })}{' '}
-                      <Link to={`/mgmp/rapat/${d.meetingId}`}>{t('mgmp.group.openMeeting')}</Link>
-                    </span>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <DecisionReviewCard group={group} />
         <div className="card">
           <h2>{t('mgmp.group.officers')}</h2>
           <ul className="item-list">

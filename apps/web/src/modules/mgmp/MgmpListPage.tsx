@@ -4,6 +4,7 @@ import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { ErrorNote, Loading } from '../../shared/ui.tsx';
 import { useMgmpGroups } from './mgmp.api.ts';
+import { ArchivedGroups, NewGroupForm, TopicAdmin } from './GroupAdmin.tsx';
 
 /**
  * /mgmp: the groups the user can see, with their member count, the user's role and the next
@@ -39,6 +40,9 @@ export function MgmpListPage() {
           ))}
         </ul>
       )}
+      <NewGroupForm />
+      <ArchivedGroups />
+      <TopicAdmin />
     </section>
   );
 }

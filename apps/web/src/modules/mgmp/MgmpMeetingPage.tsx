@@ -9,6 +9,7 @@ import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { useDraft } from '../../shared/hooks.ts';
 import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
+import { AgendaEditor } from './AgendaEditor.tsx';
 import { AttendanceSection } from './Attendance.tsx';
 import { DecisionSection } from './Decision.tsx';
 import { mgmpKeys, useMgmpDecisions, useMgmpGroup, useMgmpMeeting } from './mgmp.api.ts';
@@ -103,7 +104,7 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
               </li>
             ))}
           </ol>
-          {manage && !cancelled && <AddAgendaItem meetingId={meeting.id} />}
+          {manage && <AgendaEditor meeting={meeting} />}
         </div>
       </div>
     </section>
@@ -203,46 +204,5 @@ function CheckIn({ meetingId }: { meetingId: string }) {
         </>
       )}
     </form>
-  );
-}
-
-function AddAgendaItem({ meetingId }: { meetingId: string }) {
-  const t = useT();
-  const queryClient = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<'biasa' | 'proposal'>('biasa');
-  const add = useMutation({
-    mutationFn: () => api<MgmpMeeting>('POST', `/mgmp/meetings/${encodeURIComponent(meetingId)}/agenda-items`, { body: { title, kind } }),
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(mgmpKeys.meeting(fresh.id), fresh);
-      setTitle('');
-    },
-  });
-  return (
-    <details className="filters add-agenda">
-      <summary>{t('mgmp.meeting.addAgenda')}</summary>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
-      >
-        <Field label={t('mgmp.meeting.agendaTitle')} required>
-          {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
-        </Field>
-        <Field label={t('mgmp.meeting.agendaKind')}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value === 'proposal' ? 'proposal' : 'biasa')}>
-              <option value="biasa">{t('mgmp.agendaKind.biasa')}</option>
-              <option value="proposal">{t('mgmp.agendaKind.proposal')}</option>
-            </select>
-          )}
-        </Field>
-        <ErrorNote error={add.error} />
-        <button type="submit" className="btn btn-primary" disabled={add.isPending || title.trim() === ''}>
-          {t('mgmp.meeting.addAgenda')}
-        </button>
-      </form>
-    </details>
   );
 }

@@ -7,6 +7,7 @@ import { useDraft } from '../../shared/hooks.ts';
 import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
 import { academicYearOf, localToIso, mgmpKeys, useMgmpProgramme, useMgmpTopics } from './mgmp.api.ts';
 import { MeetingStatusBadge } from './parts.tsx';
+import { ProgrammeItemActions } from './ProgrammeEdit.tsx';
 
 const enc = encodeURIComponent;
 const isType = (v: string): v is MgmpProgrammeType => MGMP_PROGRAMME_TYPES.some((x) => x === v);
@@ -32,7 +33,7 @@ export function ProgrammeSection({ group }: { group: MgmpGroup }) {
           ) : (
             <ul className="item-list programme-list">
               {programme.data.items.map((item) => (
-                <ProgrammeRow key={item.id} item={item} canSchedule={manage} />
+                <ProgrammeRow key={item.id} item={item} canSchedule={manage} group={group} />
               ))}
             </ul>
           )}
@@ -43,7 +44,7 @@ export function ProgrammeSection({ group }: { group: MgmpGroup }) {
   );
 }
 
-function ProgrammeRow({ item, canSchedule }: { item: MgmpProgrammeItem; canSchedule: boolean }) {
+function ProgrammeRow({ item, canSchedule, group }: { item: MgmpProgrammeItem; canSchedule: boolean; group: MgmpGroup }) {
   const t = useT();
   return (
     <li className="programme-item">
@@ -54,6 +55,7 @@ function ProgrammeRow({ item, canSchedule }: { item: MgmpProgrammeItem; canSched
           {item.personInChargeName && <> · {t('mgmp.programme.pic', { name: item.personInChargeName })}</>}
         </span>
         {canSchedule && !item.meetingId && <ScheduleForm item={item} />}
+        {canSchedule && <ProgrammeItemActions item={item} group={group} />}
       </div>
       {item.meetingId && item.meetingStatus ? (
         <span className="programme-state">
