@@ -23,7 +23,13 @@ import { Shell } from './Shell.tsx';
 const MgmpListPage = lazy(() => import('../modules/mgmp/MgmpListPage.tsx').then((m) => ({ default: m.MgmpListPage })));
 const MgmpGroupPage = lazy(() => import('../modules/mgmp/MgmpGroupPage.tsx').then((m) => ({ default: m.MgmpGroupPage })));
 const MgmpMeetingPage = lazy(() => import('../modules/mgmp/MgmpMeetingPage.tsx').then((m) => ({ default: m.MgmpMeetingPage })));
+// Student feedback pages (kepala, operator, teacher): lazy as well.
+const FeedbackListPage = lazy(() => import('../modules/feedback/FeedbackListPage.tsx').then((m) => ({ default: m.FeedbackListPage })));
+const FeedbackRoundPage = lazy(() => import('../modules/feedback/FeedbackRoundPage.tsx').then((m) => ({ default: m.FeedbackRoundPage })));
 const MyFollowUpsPage = lazy(() => import('../modules/mgmp/MyFollowUpsPage.tsx').then((m) => ({ default: m.MyFollowUpsPage })));
+const ObservationListPage = lazy(() => import('../modules/observation/ObservationListPage.tsx').then((m) => ({ default: m.ObservationListPage })));
+const ObservationPlanPage = lazy(() => import('../modules/observation/ObservationListPage.tsx').then((m) => ({ default: m.ObservationPlanPage })));
+const ObservationPage = lazy(() => import('../modules/observation/ObservationPage.tsx').then((m) => ({ default: m.ObservationPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -134,6 +140,46 @@ export function App() {
                   element={
                     <Lazy>
                       <MgmpGroupPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="observasi"
+                  element={
+                    <Lazy>
+                      <ObservationListPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="observasi/baru"
+                  element={
+                    <Lazy>
+                      <ObservationPlanPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="observasi/:id"
+                  element={
+                    <Lazy>
+                      <ObservationPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="umpan-balik"
+                  element={
+                    <Lazy>
+                      <FeedbackListPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="umpan-balik/:id"
+                  element={
+                    <Lazy>
+                      <FeedbackRoundPage />
                     </Lazy>
                   }
                 />

@@ -1,6 +1,6 @@
 import type { TeacherDetail } from '@tumbuh/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { api, isApiError } from '../../shared/api.ts';
@@ -9,6 +9,9 @@ import { keys, useTeacher } from '../../shared/people.api.ts';
 import { can } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, ErrorNote, Loading, StatusBadge } from '../../shared/ui.tsx';
+
+// Observation goals load with their own (lazy) module, so the teacher page stays light.
+const TeacherObservations = lazy(() => import('../observation/TeacherObservations.tsx'));
 
 type RestrictedField = 'nuptk' | 'nip' | 'pegId' | 'nik' | 'birthPlace' | 'birthDate' | 'ptkType' | 'extraDuties' | 'phone' | 'email' | 'address';
 
@@ -154,6 +157,9 @@ function TeacherView({ teacher }: { teacher: TeacherDetail }) {
           </dl>
         </div>
       </div>
+      <Suspense fallback={<Loading />}>
+        <TeacherObservations teacherId={teacher.id} madrasahId={teacher.madrasahId} />
+      </Suspense>
       <p className="muted small">{t('teachers.updatedAt', { date: formatDateTime(teacher.updatedAt, locale) })}</p>
     </section>
   );
