@@ -3,9 +3,11 @@ import type { ErrorBody, MgmpDecision, MgmpFollowUp, MgmpGroup, MgmpMeeting, Mgm
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables.ts';
 import { mgmpAgendaItems, mgmpDecisions, mgmpFollowUps, mgmpGroups, mgmpMeetings, mgmpMinutes, mgmpProgrammeItems, mgmpTopics } from '../src/modules/mgmp/mgmp.tables.ts';
+import { storedFiles } from '../src/modules/files/files.tables.ts';
 import { clusters, madrasahs, subjects, teachers } from '../src/modules/people/people.tables.ts';
 import { invitations, tenants, users } from '../src/modules/tenancy/tenancy.tables.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
+import { sendFile, smallJpeg } from './multipart.ts';
 
 /**
  * Tenant isolation for every endpoint: a user of one tenant gets 404 for the other's ids (and
@@ -40,6 +42,8 @@ interface MgmpData {
   proposalItem: string;
   decision: string;
   followUp: string;
+  /** A photo of the meeting. */
+  file: string;
 }
 
 let ctx: TestContext;
@@ -47,6 +51,7 @@ const tenantsByName = new Map<string, TenantData>();
 const TABLES = [
   'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
   'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
+  'stored_files',
 ];
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
@@ -75,7 +80,11 @@ async function createMgmp(session: Session, madrasah: string, teacherIds: string
   const decision = await ok<MgmpDecision>('POST', `/api/v1/mgmp/agenda-items/${proposalItem}/decisions`, { proposal: 'Usulan' });
   await ok('POST', `/api/v1/mgmp/decisions/${decision.id}/votes`, { choice: 'setuju', teacherId: ketua });
   const followUp = await ok<MgmpFollowUp>('POST', `/api/v1/mgmp/groups/${group.id}/follow-ups`, { what: 'Tindak lanjut', dueDate: '2026-12-01', ownerIds: [anggota], decisionId: decision.id });
-  return { group: group.id, members: [ketua, sekretaris, anggota], topic: topic.id, programmeItem: item.id, meeting: meeting.id, agendaItem, proposalItem, decision: decision.id, followUp: followUp.id };
+  const photo = await sendFile(session, 'POST', `/api/v1/mgmp/meetings/${meeting.id}/files`, { name: 'foto.jpg', content: await smallJpeg(), type: 'image/jpeg' });
+  expect(photo.statusCode, photo.body).toBe(201);
+  const logo = await sendFile(session, 'PUT', `/api/v1/madrasahs/${madrasah}/logo`, { name: 'logo.jpg', content: await smallJpeg() });
+  expect(logo.statusCode, logo.body).toBe(200);
+  return { group: group.id, members: [ketua, sekretaris, anggota], topic: topic.id, programmeItem: item.id, meeting: meeting.id, agendaItem, proposalItem, decision: decision.id, followUp: followUp.id, file: photo.json<{ id: string }>().id };
 }
 
 async function load(name: string, operatorEmail: string): Promise<TenantData> {
@@ -93,7 +102,7 @@ async function load(name: string, operatorEmail: string): Promise<TenantData> {
   const own = await db.select({ id: teachers.id }).from(teachers).where(eq(teachers.madrasahId, madrasah)).orderBy(teachers.name).limit(3);
   const mgmp = await createMgmp(session, madrasah, own.map((x) => x.id));
   const allIds = new Set<string>([id]);
-  for (const table of [madrasahs, clusters, subjects, teachers, users, invitations, auditLog, mgmpGroups, mgmpTopics, mgmpProgrammeItems, mgmpMeetings, mgmpAgendaItems, mgmpMinutes, mgmpDecisions, mgmpFollowUps] as const) {
+  for (const table of [madrasahs, clusters, subjects, teachers, users, invitations, auditLog, mgmpGroups, mgmpTopics, mgmpProgrammeItems, mgmpMeetings, mgmpAgendaItems, mgmpMinutes, mgmpDecisions, mgmpFollowUps, storedFiles] as const) {
     for (const row of await db.select({ id: table.id }).from(table).where(eq(table.tenantId, id))) allIds.add(row.id);
   }
   return {
@@ -146,6 +155,7 @@ type Pending = Promise<{ statusCode: number; json: <T>() => T }>;
 
 /** Every MGMP endpoint that takes an id, called with the other tenant's ids (and valid bodies, so only the id can refuse). */
 function mgmpIdCalls(s: Session, m: MgmpData, theirTeacher: string): [string, Pending, string][] {
+  const photo = smallJpeg().then((content) => ({ name: 'foto.jpg', content, type: 'image/jpeg' }));
   const g = `/api/v1/mgmp/groups/${m.group}`;
   const meeting = `/api/v1/mgmp/meetings/${m.meeting}`;
   const item = `/api/v1/mgmp/agenda-items/${m.agendaItem}`;
@@ -191,6 +201,19 @@ function mgmpIdCalls(s: Session, m: MgmpData, theirTeacher: string): [string, Pe
     ['GET follow-ups', s.request('GET', `${g}/follow-ups`), G],
     ['POST follow-up', s.request('POST', `${g}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [theirTeacher] }), G],
     ['PATCH follow-up', s.request('PATCH', `/api/v1/mgmp/follow-ups/${m.followUp}`, { status: 'batal' }), 'mgmp.follow_up_not_found'],
+    ['GET daftar hadir PDF', s.request('GET', `${meeting}/daftar-hadir.pdf`), M],
+    ['GET notulen PDF', s.request('GET', `${meeting}/notulen.pdf`), M],
+    ['GET laporan PDF', s.request('GET', `${meeting}/laporan.pdf`), M],
+    ['GET program kerja PDF', s.request('GET', `${g}/program-kerja.pdf?academicYear=2026%2F2027`), G],
+    ['GET attendance XLSX', s.request('GET', `${g}/attendance.xlsx`), G],
+    ['GET follow-ups XLSX', s.request('GET', `${g}/follow-ups.xlsx`), G],
+    ['GET meeting files', s.request('GET', `${meeting}/files`), M],
+    ['POST meeting file', photo.then((p) => sendFile(s, 'POST', `${meeting}/files`, p)), M],
+    ['GET follow-up files', s.request('GET', `/api/v1/mgmp/follow-ups/${m.followUp}/files`), 'mgmp.follow_up_not_found'],
+    ['POST follow-up file', photo.then((p) => sendFile(s, 'POST', `/api/v1/mgmp/follow-ups/${m.followUp}/files`, p)), 'mgmp.follow_up_not_found'],
+    ['GET file', s.request('GET', `/api/v1/files/${m.file}`), 'files.not_found'],
+    ['GET file thumbnail', s.request('GET', `/api/v1/files/${m.file}?variant=thumb`), 'files.not_found'],
+    ['DELETE file', s.request('DELETE', `/api/v1/files/${m.file}`), 'files.not_found'],
   ];
 }
 
@@ -213,6 +236,9 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       ['DELETE invitation', s.request('DELETE', `/api/v1/invitations/${b.invitation}`), 'tenancy.invitation_not_found'],
       ...mgmpIdCalls(s, b.mgmp, b.teacher),
       ['GET MGMP overview of their madrasah', s.request('GET', `/api/v1/mgmp/overview?madrasahId=${b.madrasah}`), 'people.madrasah_not_found'],
+      ['GET their logo', s.request('GET', `/api/v1/madrasahs/${b.madrasah}/logo`), 'people.madrasah_not_found'],
+      ['PUT their logo', smallJpeg().then((content) => sendFile(s, 'PUT', `/api/v1/madrasahs/${b.madrasah}/logo`, { name: 'logo.jpg', content })), 'people.madrasah_not_found'],
+      ['DELETE their logo', s.request('DELETE', `/api/v1/madrasahs/${b.madrasah}/logo`), 'people.madrasah_not_found'],
     ];
     for (const [label, pending, code] of calls) {
       const res = await pending;
@@ -313,6 +339,8 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       `/api/v1/mgmp/meetings/${a.mgmp.meeting}/attendance`,
       `/api/v1/mgmp/agenda-items/${a.mgmp.agendaItem}/minutes`,
       `/api/v1/mgmp/decisions/${a.mgmp.decision}`,
+      `/api/v1/mgmp/meetings/${a.mgmp.meeting}/files`,
+      `/api/v1/mgmp/follow-ups/${a.mgmp.followUp}/files`,
     ];
     for (const url of lists) {
       const res = await a.session.request('GET', url);
