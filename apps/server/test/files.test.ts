@@ -17,6 +17,7 @@ import { teachers } from '../src/modules/people/people.tables.ts';
 import { createBackup, restoreBackup } from '../src/modules/system/backup.usecases.ts';
 import type { Actor } from '../src/modules/tenancy/tenancy.models.ts';
 import { createTestDatabase, login, TEST_PASSWORD, testConfig, type Session } from './helpers.ts';
+import { multipart } from './multipart.ts';
 
 /** Photos and files of MGMP meetings and follow-ups, and the madrasah logo, through the API on real PostgreSQL and a real data folder. */
 
@@ -38,19 +39,6 @@ let followUpId: string;
 let madrasahId: string;
 const t: Record<string, string> = {};
 const iso = (minutesFromNow: number) => new Date(Date.now() + minutesFromNow * 60_000).toISOString();
-
-/** A multipart/form-data body with text fields and at most one file. */
-function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; type?: string }) {
-  const boundary = `----tumbuh${randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
-    parts.push(file.content, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 function upload(session: Session, method: 'POST' | 'PUT', url: string, file: { name: string; content: Buffer; type?: string }, fields: Record<string, string> = {}) {
   const { body, headers } = multipart(fields, file);
