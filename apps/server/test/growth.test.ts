@@ -2,6 +2,7 @@ import type { Assessment, AssessmentPeriod, AssessmentPeriodSummary, Distributio
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexInstrument } from '../src/modules/assessment/assessment-cycle.models.ts';
 import { scorePkg } from '../src/modules/assessment/pkg-scoring.models.ts';
@@ -35,6 +36,7 @@ let yOtherTeacher: string;
 let yAssignedPeriod: string;
 let yOtherPeriod: string;
 const periods: Record<string, string> = {};
+const assessmentIds: Record<string, string> = {};
 
 /** Logs in; the shared test machine is sometimes so loaded that the server's under-pressure guard answers 503, so retry that. */
 async function signIn(email: string): Promise<Session> {
@@ -137,7 +139,8 @@ beforeAll(async () => {
     [t2, 2, 2],
   ] as const) {
     await insertFinal(tenant, { periodId: periods.f, madrasahId: madrasah, teacherId: teacherId ?? '', raterUserId: k, raterKind: 'kepala', score: all(f) });
-    await insertFinal(tenant, { periodId: periods.s, madrasahId: madrasah, teacherId: teacherId ?? '', raterUserId: k, raterKind: 'kepala', score: all(s) });
+    const sumatif = await insertFinal(tenant, { periodId: periods.s, madrasahId: madrasah, teacherId: teacherId ?? '', raterUserId: k, raterKind: 'kepala', score: all(s) });
+    if (teacherId === t0) assessmentIds.t0Sumatif = sumatif;
   }
   // guru1's self-assessment in the formatif period (rater side by side).
   await insertFinal(tenant, { periodId: periods.f, madrasahId: madrasah, teacherId: t0 ?? '', raterUserId: guru.me.user.id, raterKind: 'self', score: all(2) });
@@ -271,6 +274,7 @@ describe('teacher growth: who sees it', () => {
     expect(mine[0]?.official?.competencyValues).toEqual(Array(14).fill(4));
     expect(mine[1]?.official?.competencyValues).toEqual(Array(14).fill(2));
     expect(mine[1]?.official?.focus.map((f) => f.percent)).toEqual([50, 50, 50]);
+    expect(Array.isArray(g.feedback) && Array.isArray(g.observationNotes)).toBe(true);
   });
   it('the teacher sees their own growth; the operator too', async () => {
     expect((await ok<TeacherGrowth>(guru, 'GET', `/api/v1/teachers/${contohTeachers[0]}/growth`)).teacher.id).toBe(contohTeachers[0]);
@@ -350,5 +354,32 @@ describe('XLSX recap of a period', () => {
     const names = await ctx.db.db.execute<{ id: string; name: string }>(sql`select id, name from teachers where id = any(${sql.param(contohTeachers.slice(0, 3))}::uuid[])`);
     const t0 = names.rows.find((r) => r.id === contohTeachers[0])?.name;
     expect(byName.get(t0)?.slice(5)).toEqual([...Array(14).fill(2), 28, 50, 'Kurang', 25, 'round-half-up']);
+  });
+});
+
+describe('Rekap Hasil PKG (Lampiran 1C) PDF', () => {
+  it('carries the identity, the period tick, the 14 competency values, Jumlah, Nilai PKG, the category and the three signature roles', async () => {
+    const res = await kepala.request('GET', `${A}/assessments/${assessmentIds.t0Sumatif}/rekap.pdf`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const { text } = await extractText(new Uint8Array(res.rawPayload), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('REKAP HASIL PENILAIAN KINERJA GURU KELAS/MATA PELAJARAN');
+    expect(flat).toContain('[X] Sumatif');
+    for (const c of pkg.domains.flatMap((d) => d.competencies)) expect(flat).toContain(c.name.replace(/\s+/g, ' ').slice(0, 30));
+    expect(flat).toContain('Jumlah (Hasil penilaian kinerja guru) 28');
+    expect(flat).toContain('28 / 56 × 100 = 50,00');
+    expect(flat).toContain('Kurang');
+    expect(flat).toContain('Nilai minimum per kompetensi = 1 dan nilai maksimum = 4');
+    for (const role of ['Guru yang dinilai', 'Penilai', 'Mengetahui,', 'Kepala Madrasah']) expect(flat).toContain(role);
+  });
+  it('the teacher prints their own; another guru gets 404; another tenant 404; a draft 409', async () => {
+    expect((await guru.request('GET', `${A}/assessments/${assessmentIds.t0Sumatif}/rekap.pdf`)).statusCode).toBe(200);
+    expect((await colleague.request('GET', `${A}/assessments/${assessmentIds.t0Sumatif}/rekap.pdf`)).statusCode).toBe(404);
+    expect((await operatorY.request('GET', `${A}/assessments/${assessmentIds.t0Sumatif}/rekap.pdf`)).statusCode).toBe(404);
+    const period = await ok<AssessmentPeriod>(kepala, 'POST', `${A}/periods`, { madrasahId: madrasah, academicYear: '2032/2033', kind: 'formatif', startsOn: '2032-07-15', endsOn: '2032-08-30' }, 201);
+    const draft = await ok<Assessment>(kepala, 'POST', `${A}/assessments`, { periodId: period.id, teacherId: contohTeachers[0], raterKind: 'kepala' }, 201);
+    const res = await kepala.request('GET', `${A}/assessments/${draft.id}/rekap.pdf`);
+    expect([res.statusCode, res.json().error.code]).toEqual([409, 'assessment.not_final']);
   });
 });

@@ -111,6 +111,32 @@ export const teacherGrowthSchema = z.object({
       }),
     )
     .describe('Oldest first; only periods with a final result'),
+  feedback: z
+    .array(
+      z.object({
+        roundId: idSchema,
+        className: z.string(),
+        subjectName: z.string().nullable(),
+        closedAt: z.string().nullable(),
+        createdAt: z.string(),
+        answers: z.number().int(),
+        focus: z.partialRecord(z.enum(FOCUS_DIMENSIONS), z.number()).describe('Mean 1–4 per focus dimension'),
+      }),
+    )
+    .describe('Student feedback rounds with at least the threshold of answers, oldest first (aggregates only)'),
+  observationNotes: z
+    .array(
+      z.object({
+        id: idSchema,
+        observationId: idSchema,
+        scheduledAt: z.string(),
+        periodId: idSchema.nullable(),
+        notedAt: z.string(),
+        text: z.string(),
+        indicatorIds: z.array(idSchema),
+      }),
+    )
+    .describe('Notes of the teacher’s shared (reflected / closed) classroom observations: the evidence behind each change'),
 });
 export type TeacherGrowth = z.infer<typeof teacherGrowthSchema>;
 

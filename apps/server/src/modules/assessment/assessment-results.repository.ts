@@ -71,6 +71,49 @@ export function createAssessmentResultsRepository() {
       return found[0]?.bandRule ?? null;
     },
 
+    /** The stored result of one assessment, or undefined. */
+    async findResult(q: Queryable, tenantId: string, assessmentId: string) {
+      const found = await q.select().from(assessmentResults).where(and(eq(assessmentResults.tenantId, tenantId), eq(assessmentResults.id, assessmentId))).limit(1);
+      return found[0];
+    },
+
+    /** Organisation name and kind (for the kop). */
+    async findTenant(q: Queryable, tenantId: string): Promise<{ name: string; kind: string } | undefined> {
+      const found = await rows<Row>(q, sql`select name, kind from tenants where id = ${tenantId}::uuid`);
+      const row = found[0];
+      return row ? { name: String(row.name), kind: String(row.kind) } : undefined;
+    },
+
+    /**
+     * A signatory from an account: the linked teacher's name and NIP when there is one, else the
+     * account name. For the kepala madrasah: the oldest active grant of the madrasah (or tenant-wide).
+     */
+    async signatory(q: Queryable, tenantId: string, f: { userId: string } | { kepalaOf: string }): Promise<{ name: string; nip: string | null } | undefined> {
+      const where =
+        'userId' in f
+          ? sql`u.id = ${f.userId}::uuid`
+          : sql`u.id = (select g.user_id from role_grants g join users gu on gu.tenant_id = g.tenant_id and gu.id = g.user_id
+                         where g.tenant_id = ${tenantId}::uuid and g.role = 'kepala_madrasah' and gu.active and (g.madrasah_id = ${f.kepalaOf}::uuid or g.madrasah_id is null)
+                         order by g.madrasah_id is null, g.created_at limit 1)`;
+      const found = await rows<Row>(
+        q,
+        sql`select coalesce(t.name, u.name) as name, t.nip from users u left join teachers t on t.tenant_id = u.tenant_id and t.id = u.teacher_id
+            where u.tenant_id = ${tenantId}::uuid and ${where}`,
+      );
+      const row = found[0];
+      return row ? { name: String(row.name), nip: row.nip === null ? null : String(row.nip) } : undefined;
+    },
+
+    /** Names of the subjects a teacher teaches, in name order. */
+    async teacherSubjectNames(q: Queryable, tenantId: string, teacherId: string): Promise<string[]> {
+      const found = await rows<Row>(
+        q,
+        sql`select s.name from teacher_subjects ts join subjects s on s.tenant_id = ts.tenant_id and s.id = ts.subject_id
+            where ts.tenant_id = ${tenantId}::uuid and s.tenant_id = ${tenantId}::uuid and ts.teacher_id = ${teacherId}::uuid order by s.name`,
+      );
+      return found.map((r) => String(r.name));
+    },
+
     /** Removes the result of an assessment (it is no longer final or complete). */
     async deleteResult(q: Queryable, tenantId: string, assessmentId: string): Promise<void> {
       await q.delete(assessmentResults).where(and(eq(assessmentResults.tenantId, tenantId), eq(assessmentResults.id, assessmentId)));

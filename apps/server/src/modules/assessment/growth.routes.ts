@@ -8,7 +8,7 @@ import { createAssessmentCycleRepository } from './assessment-cycle.repository.t
 import { createAssessmentResultsRepository } from './assessment-results.repository.ts';
 import { getDistribution, getMovement, getTeacherGrowth, type GrowthDeps } from './growth.usecases.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
-import { periodRecapXlsx, XLSX_TYPE } from './recap.usecases.ts';
+import { assessmentRekapPdf, periodRecapXlsx, XLSX_TYPE } from './recap.usecases.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const tags = ['assessment'];
@@ -84,6 +84,18 @@ export function registerGrowthRoutes(app: FastifyInstance, appDeps: AppDeps, ins
       const file = await periodRecapXlsx(requireActor(q), q.params.id, deps);
       return sendFile(reply, XLSX_TYPE, file);
     },
+  );
+  r.get(
+    '/assessment/assessments/:id/rekap.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Rekap Hasil PKG (Lampiran 1C) of a final assessment as PDF: identity, period, 14 competency values, Nilai PKG, category, signatures of the teacher, the rater and the kepala',
+        params: idParamsSchema,
+        response: { 200: fileResponse('application/pdf', 'The PDF'), 409: errorBodySchema, ...errors },
+      },
+    },
+    async (q, reply) => sendFile(reply, 'application/pdf', await assessmentRekapPdf(requireActor(q), q.params.id, deps)),
   );
   return deps;
 }

@@ -17,6 +17,8 @@ import {
 } from '@tumbuh/shared';
 import { withTenant, type Database, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
+import { feedbackSummaryForTeacherTx } from '../feedback/feedback.usecases.ts';
+import { listObservationNotesForTeacher } from '../observation/observation.usecases.ts';
 import { peopleErrors } from '../people/people.errors.ts';
 import type { PeopleRepository } from '../people/people.repository.ts';
 import { canSeeMadrasah, type Actor } from '../tenancy/tenancy.models.ts';
@@ -215,7 +217,7 @@ export function assembleGrowth(rows: readonly TeacherResultRow[]): TeacherGrowth
  * @throws people.teacher_not_found, auth.forbidden
  */
 export async function getTeacherGrowth(actor: Actor, teacherId: string, deps: GrowthDeps): Promise<TeacherGrowth> {
-  return withTenant(deps.db, actor.tenantId, async (tx) => {
+  const growth = await withTenant(deps.db, actor.tenantId, async (tx) => {
     const teacher = await deps.peopleRepository.findTeacher(tx, actor.tenantId, teacherId);
     if (!teacher || !canSeeMadrasah(actor, teacher.madrasahId)) throw peopleErrors['people.teacher_not_found']();
     if (!canSeeGrowth(actor, { id: teacher.id, madrasahId: teacher.madrasahId })) throw commonErrors['auth.forbidden']();
@@ -223,11 +225,16 @@ export async function getTeacherGrowth(actor: Actor, teacherId: string, deps: Gr
     const rows = await deps.assessmentResultsRepository.teacherResults(tx, actor.tenantId, teacherId);
     const entry = findEntry(await deps.instrumentCatalogue.entries(), GROWTH_INSTRUMENT, undefined);
     if (!entry) throw assessmentErrors['assessment.instrument_not_found']();
+    const feedback = await feedbackSummaryForTeacherTx(tx, actor.tenantId, teacherId, deps.clock());
     return {
       teacher: { id: teacher.id, name: teacher.name, madrasahId: teacher.madrasahId },
       competencies: entry.detail.domains.flatMap((d) => d.competencies.map((c) => ({ number: c.number, name: c.name }))),
       focusDimensions: entry.detail.focusDimensions.map((d) => ({ code: d.code, name: d.name })),
       periods: assembleGrowth(rows),
+      feedback,
     };
   });
+  // The policy is checked above; the observation module reads in its own tenant transaction.
+  const observationNotes = await listObservationNotesForTeacher(deps.db, actor.tenantId, teacherId);
+  return { ...growth, observationNotes };
 }

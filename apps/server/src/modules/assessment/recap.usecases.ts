@@ -4,10 +4,14 @@ import { withTenant, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
 import { canSeeMadrasah, type Actor } from '../tenancy/tenancy.models.ts';
 import { assessmentErrors } from './assessment.errors.ts';
-import { canSeePeriodSummary } from './assessment-cycle.models.ts';
+import { attachmentFileName, kopAuthorityLines, placeName, type KopInput } from '../documents/documents.models.ts';
+import { renderPdf } from '../documents/documents.render.ts';
+import { canReadAssessment, canSeePeriodSummary } from './assessment-cycle.models.ts';
 import type { RecapRow } from './assessment-results.repository.ts';
-import { backfillResults } from './assessment-results.usecases.ts';
+import { backfillResults, persistAssessmentResult } from './assessment-results.usecases.ts';
 import type { GrowthDeps } from './growth.usecases.ts';
+import { findEntry } from './instruments.models.ts';
+import { rekapDocument, type RekapInput } from './rekap.documents.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -69,4 +73,78 @@ export async function periodRecapXlsx(actor: Actor, periodId: string, deps: Grow
     await finished;
     return { fileName: `rekap-pkg-${period.academicYear.replace('/', '-')}-${period.kind}-${filePart(period.id.slice(0, 8))}.xlsx`, body: Buffer.concat(chunks), rows: n };
   });
+}
+
+const RATER_LABEL: Record<string, string> = { kepala: 'Kepala Madrasah', pengawas: 'Pengawas', peer: 'Teman sejawat', self: 'Evaluasi diri' };
+
+/**
+ * The Lampiran 1C "Rekap Hasil PKG" of one final assessment as a PDF (documents kit: kop,
+ * signatures). Whoever may read the assessment; a draft answers 409.
+ * @throws assessment.not_found, assessment.not_final
+ */
+export async function assessmentRekapPdf(actor: Actor, assessmentId: string, deps: GrowthDeps): Promise<{ fileName: string; body: Buffer }> {
+  const input = await withTenant(deps.db, actor.tenantId, async (tx: Tx) => {
+    const row = await deps.assessmentCycleRepository.findAssessment(tx, actor.tenantId, assessmentId);
+    const a = row?.assessment;
+    if (!a || !canReadAssessment(actor, { madrasahId: a.madrasahId, teacherId: a.teacherId, raterUserId: a.raterUserId, raterKind: raterKindOf(a.raterKind), status: a.status === 'final' ? 'final' : 'draft' })) {
+      throw assessmentErrors['assessment.not_found']();
+    }
+    if (a.status !== 'final') throw assessmentErrors['assessment.not_final']();
+    const repo = deps.assessmentResultsRepository;
+    if (!(await repo.findResult(tx, actor.tenantId, a.id))) await persistAssessmentResult(tx, actor.tenantId, a.id, deps);
+    const result = await repo.findResult(tx, actor.tenantId, a.id);
+    const teacher = await deps.peopleRepository.findTeacher(tx, actor.tenantId, a.teacherId);
+    const madrasah = await deps.peopleRepository.findMadrasah(tx, actor.tenantId, a.madrasahId);
+    const period = await deps.assessmentCycleRepository.findPeriod(tx, actor.tenantId, a.periodId);
+    const entry = findEntry(await deps.instrumentCatalogue.entries(), a.instrumentCode, a.instrumentVersion);
+    if (!result || !teacher || !madrasah || !period || !entry) throw new Error(`rekap of assessment ${a.id}: its result, teacher, madrasah, period or instrument is missing`);
+    const tenant = await repo.findTenant(tx, actor.tenantId);
+    const rater = await repo.signatory(tx, actor.tenantId, { userId: a.raterUserId });
+    const kepala = await repo.signatory(tx, actor.tenantId, { kepalaOf: a.madrasahId });
+    const names = entry.detail.domains.flatMap((d) => d.competencies.map((c) => ({ number: c.number, name: c.name })));
+    const kop: KopInput = {
+      authorityLines: kopAuthorityLines(tenant ?? { kind: 'madrasah', name: '' }, madrasah),
+      institutionName: madrasah.name,
+      address: madrasah.address,
+      region: [madrasah.city, madrasah.province].filter((p) => p && p.trim()).join(', ') || null,
+      npsn: madrasah.npsn,
+      nsm: madrasah.nsm,
+      logo: null,
+    };
+    const rekap: RekapInput = {
+      kop,
+      place: placeName(madrasah.city),
+      date: a.finalisedAt ?? deps.clock(),
+      teacher: {
+        name: teacher.name,
+        nip: teacher.nip,
+        nuptk: teacher.nuptk,
+        birthPlace: teacher.birthPlace,
+        birthDate: teacher.birthDate,
+        gender: teacher.gender,
+        ptkType: teacher.ptkType,
+        employmentStatus: teacher.employmentStatus,
+        subjects: await repo.teacherSubjectNames(tx, actor.tenantId, teacher.id),
+      },
+      madrasah: { name: madrasah.name, phone: null, address: madrasah.address, city: madrasah.city, province: madrasah.province },
+      period: { academicYear: period.academicYear, kind: period.kind === 'sumatif' ? 'sumatif' : 'formatif', startsOn: period.startsOn, endsOn: period.endsOn },
+      competencies: names.map((c, i) => ({ ...c, value: result.competencyValues[i] ?? 1 })),
+      total: result.total,
+      maxTotal: result.maxTotal,
+      nilai: result.nilai,
+      category: result.category,
+      creditPercent: result.creditPercent,
+      rule: result.bandRule,
+      raterKindLabel: RATER_LABEL[a.raterKind] ?? a.raterKind,
+      rater: { role: 'Penilai', name: rater?.name ?? null, nip: rater?.nip ?? null },
+      kepala: { role: 'Kepala Madrasah', name: kepala?.name ?? null, nip: kepala?.nip ?? null },
+    };
+    return rekap;
+  });
+  const body = await renderPdf(rekapDocument(input));
+  return { fileName: attachmentFileName(['rekap-pkg', input.teacher.name, input.period.academicYear.replace('/', '-'), input.period.kind], 'pdf'), body };
+}
+
+function raterKindOf(text: string): 'kepala' | 'pengawas' | 'peer' | 'self' {
+  return text === 'pengawas' || text === 'peer' || text === 'self' ? text : 'kepala';
 }
