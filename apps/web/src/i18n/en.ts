@@ -1,6 +1,7 @@
 import { feedbackEn } from './sections/feedback.en.ts';
 import type { Dictionary } from './id.ts';
 import { mgmpAdminEn } from './sections/mgmpAdmin.en.ts';
+import { cetakEn } from './sections/cetak.en.ts';
 import { growthEn } from './sections/growth.en.ts';
 import { observationEn } from './sections/observation.en.ts';
 
@@ -444,6 +445,7 @@ export const en: DeepStringRecord<Dictionary> = {
     },
   },
   mgmpAdmin: mgmpAdminEn,
+  cetak: cetakEn,
   observation: observationEn,
   growth: growthEn,
   feedback: feedbackEn,

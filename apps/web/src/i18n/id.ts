@@ -4,6 +4,7 @@
  */
 import { feedbackId } from './sections/feedback.id.ts';
 import { mgmpAdminId } from './sections/mgmpAdmin.id.ts';
+import { cetakId } from './sections/cetak.id.ts';
 import { growthId } from './sections/growth.id.ts';
 import { observationId } from './sections/observation.id.ts';
 
@@ -443,6 +444,7 @@ export const id = {
     },
   },
   mgmpAdmin: mgmpAdminId,
+  cetak: cetakId,
   observation: observationId,
   growth: growthId,
   feedback: feedbackId,

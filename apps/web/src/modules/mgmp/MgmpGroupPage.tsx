@@ -8,6 +8,7 @@ import { NewFollowUpForm, NewMeetingForm } from './GroupForms.tsx';
 import { FollowUpSummary, MeetingStatusBadge, MgmpErrorPage } from './parts.tsx';
 import { ProgrammeSection } from './Programme.tsx';
 import { DecisionReviewCard } from './DecisionReview.tsx';
+import { GroupDownloads } from './Downloads.tsx';
 import { GroupAdminSection } from './GroupAdmin.tsx';
 
 /** /mgmp/:groupId: officers and members, meetings, open follow-ups, decisions due for review, overview. */
@@ -57,6 +58,8 @@ function GroupView({ group }: { group: MgmpGroup }) {
       )}
 
       <ProgrammeSection group={group} />
+
+      <GroupDownloads group={group} />
 
       <div className="detail-grid">
         <div className="card">

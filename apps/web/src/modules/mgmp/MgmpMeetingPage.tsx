@@ -12,6 +12,7 @@ import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { AttendanceSection } from './Attendance.tsx';
 import { DecisionSection } from './Decision.tsx';
+import { MeetingDownloads } from './Downloads.tsx';
 import { mgmpKeys, useMgmpDecisions, useMgmpGroup, useMgmpMeeting } from './mgmp.api.ts';
 import { MinutesSection } from './Minutes.tsx';
 import { MeetingStatusBadge, MgmpErrorPage } from './parts.tsx';
@@ -107,6 +108,7 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
           {manage && <AgendaEditor meeting={meeting} />}
         </div>
       </div>
+      <MeetingDownloads meeting={meeting} />
     </section>
   );
 }
