@@ -1,7 +1,9 @@
 import type { ErrorBody, MgmpDecision, MgmpFollowUp, MgmpGroup, MgmpMeeting, MgmpProgrammeItem } from '@tumbuh/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '@tumbuh/shared';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
+import { sendFile, smallJpeg } from './multipart.ts';
 
 /**
  * Bad input never answers 5xx: for every write endpoint (and the list queries), malformed JSON,
@@ -31,11 +33,14 @@ const ids = {
   mgmpGroup: '', ketua: '', sekretaris: '', anggota: '', outsider: '', programmeItem: '', meeting: '', agendaItem: '', proposalItem: '', decision: '', followUp: '',
   // Student feedback: an open round and its public token.
   feedbackRound: '', feedbackToken: '',
+  // Files: a photo of the meeting.
+  file: '',
 };
 const TABLES = [
   'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
   'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
   'feedback_settings', 'feedback_rounds', 'feedback_answers', 'feedback_answer_values',
+  'stored_files',
 ];
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
@@ -68,6 +73,9 @@ async function createMgmpFixture(): Promise<void> {
   await created('PUT', `/api/v1/mgmp/meetings/${meeting.id}/attendance`, { entries: [{ teacherId: ids.ketua, code: 'H' }, { teacherId: ids.sekretaris, code: 'H' }, { teacherId: ids.anggota, code: 'A' }] }, 200);
   ids.decision = (await created<MgmpDecision>('POST', `/api/v1/mgmp/agenda-items/${ids.proposalItem}/decisions`, { proposal: 'Usulan' })).id;
   ids.followUp = (await created<MgmpFollowUp>('POST', `/api/v1/mgmp/groups/${group.id}/follow-ups`, { what: 'Tindak lanjut', dueDate: '2026-12-01', ownerIds: [ids.anggota] })).id;
+  const photo = await sendFile(operator, 'POST', `/api/v1/mgmp/meetings/${meeting.id}/files`, { name: 'foto.jpg', content: await smallJpeg(), type: 'image/jpeg' });
+  expect(photo.statusCode, photo.body).toBe(201);
+  ids.file = photo.json<{ id: string }>().id;
 }
 
 beforeAll(async () => {
@@ -166,6 +174,12 @@ const endpoints = (): Endpoint[] => [
   { method: 'POST', path: '/api/v1/mgmp/decisions/:id/review', idKey: 'decision', valid: { note: 'Ditinjau' } },
   { method: 'POST', path: '/api/v1/mgmp/groups/:id/follow-ups', idKey: 'mgmpGroup', valid: { what: 'Susun soal', dueDate: '2026-12-01', ownerIds: [ids.anggota], agendaItemId: ids.agendaItem }, required: ['what', 'dueDate', 'ownerIds'] },
   { method: 'PATCH', path: '/api/v1/mgmp/follow-ups/:id', idKey: 'followUp', valid: { status: 'sedang', evidence: 'Draf', dueDate: '2026-12-15', ownerIds: [ids.anggota] } },
+  // Files (multipart: the JSON variants must be refused before any upload is read)
+  { method: 'POST', path: '/api/v1/mgmp/meetings/:id/files', idKey: 'meeting' },
+  { method: 'POST', path: '/api/v1/mgmp/follow-ups/:id/files', idKey: 'followUp' },
+  { method: 'DELETE', path: '/api/v1/files/:id', idKey: 'file' },
+  { method: 'PUT', path: '/api/v1/madrasahs/:id/logo', idKey: 'madrasah' },
+  { method: 'DELETE', path: '/api/v1/madrasahs/:id/logo', idKey: 'madrasah' },
   { method: 'POST', path: '/api/v1/auth/logout' },
 ];
 
@@ -325,5 +339,35 @@ describe('the MGMP rules on bad input: a clear 4xx and nothing written', () => {
     await refused(operator, 'POST', '/api/v1/mgmp/groups', { madrasahId: ids.madrasah, name: 'X', termStart: '2027-01-01', termEnd: '2026-01-01' }, 400, 'common.validation_failed');
     await refused(operator, 'PATCH', `/api/v1/mgmp/groups/${ids.mgmpGroup}`, { termEnd: '2020-01-01' }, 400, 'common.validation_failed');
     await refused(operator, 'PUT', `/api/v1/mgmp/groups/${ids.mgmpGroup}/members`, { members: [{ teacherId: ids.ketua, role: 'ketua' }, { teacherId: ids.anggota, role: 'ketua' }] }, 400, 'mgmp.invalid_members');
+  });
+});
+
+describe('bad uploads: a clear 4xx and nothing written', () => {
+  async function refusedUpload(session: Session, method: 'POST' | 'PUT', path: string, file: { name: string; content: Buffer; type?: string }, status: number, code: string, fields: Record<string, string> = {}) {
+    const before = await snapshot();
+    const res = await sendFile(session, method, path, file, fields);
+    expect([file.name, res.statusCode, res.json<ErrorBody>().error.code], res.body).toEqual([file.name, status, code]);
+    expect(res.json<ErrorBody>().error.message.length).toBeGreaterThan(0);
+    expect(await snapshot()).toBe(before);
+  }
+
+  it('oversized, mislabelled, not accepted, empty, without a file, an over-long caption, or by a non-member', async () => {
+    const m = `/api/v1/mgmp/meetings/${ids.meeting}/files`;
+    const jpeg = await smallJpeg();
+    await refusedUpload(operator, 'POST', m, { name: 'besar.jpg', content: Buffer.concat([jpeg, Buffer.alloc(LIMITS.imageFileMaxBytes)]), type: 'image/jpeg' }, 413, 'files.too_large');
+    await refusedUpload(operator, 'POST', m, { name: 'besar.pdf', content: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(LIMITS.documentFileMaxBytes)]) }, 413, 'files.too_large');
+    await refusedUpload(operator, 'POST', m, { name: 'foto.png', content: jpeg, type: 'image/jpeg' }, 415, 'files.mislabelled');
+    await refusedUpload(operator, 'POST', m, { name: 'foto.jpg', content: jpeg, type: 'application/pdf' }, 415, 'files.mislabelled');
+    await refusedUpload(operator, 'POST', m, { name: 'foto.jpg', content: Buffer.from('<script>alert(1)</script>'), type: 'image/jpeg' }, 415, 'files.mislabelled');
+    await refusedUpload(operator, 'POST', m, { name: 'halaman.html', content: Buffer.from('<html><script>alert(1)</script></html>'), type: 'text/html' }, 415, 'files.type_not_allowed');
+    await refusedUpload(operator, 'POST', m, { name: 'kosong.jpg', content: Buffer.alloc(0), type: 'image/jpeg' }, 400, 'files.empty');
+    await refusedUpload(operator, 'POST', m, { name: 'foto.jpg', content: jpeg }, 400, 'common.validation_failed', { caption: 'x'.repeat(LIMITS.captionMax + 1) });
+    const noFile = await operator.request('POST', m, Buffer.from('--b\r\nContent-Disposition: form-data; name="caption"\r\n\r\nx\r\n--b--\r\n'), { 'content-type': 'multipart/form-data; boundary=b' });
+    expect([noFile.statusCode, noFile.json<ErrorBody>().error.code]).toEqual([400, 'files.empty']);
+    const outsider = await login(ctx.app, 'guru1@contoh.sch.id');
+    await refusedUpload(outsider, 'POST', m, { name: 'foto.jpg', content: jpeg, type: 'image/jpeg' }, 403, 'auth.forbidden');
+    await refusedUpload(outsider, 'POST', `/api/v1/mgmp/follow-ups/${ids.followUp}/files`, { name: 'bukti.jpg', content: jpeg }, 403, 'auth.forbidden');
+    await refusedUpload(outsider, 'PUT', `/api/v1/madrasahs/${ids.madrasah}/logo`, { name: 'logo.jpg', content: jpeg }, 403, 'auth.forbidden');
+    await refusedUpload(operator, 'PUT', `/api/v1/madrasahs/${ids.madrasah}/logo`, { name: 'logo.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') }, 415, 'files.type_not_allowed');
   });
 });
