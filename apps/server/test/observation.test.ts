@@ -174,7 +174,7 @@ describe('plan → during → after', () => {
       ['teacher', guru.me.user.id],
     ]);
     const goals = await call<{ items: { what: string }[] }>(guru, 'GET', `${O}/goals?teacherId=${teacherId}`);
-    expect(goals.items.map((g) => g.what)).toEqual(['Memakai kartu giliran agar semua siswa menjawab']);
+    expect(goals.items.map((g) => g.what)).toContain('Memakai kartu giliran agar semua siswa menjawab');
   });
 
   it('a closed observation is immutable: notes, ratings, reflection, goals and moves are refused and nothing changes', async () => {
@@ -193,7 +193,25 @@ describe('plan → during → after', () => {
   it('the growth page function lists only notes of shared observations, in the range', async () => {
     const notes = await listObservationNotesForTeacher(ctx.db.db, kepala.me.tenant.id, teacherId, { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000 * 2) });
     expect(notes.map((n) => n.observationId)).toEqual([obs.id]);
-    expect(await listObservationNotesForTeacher(ctx.db.db, kepala.me.tenant.id, teacherId, { to: new Date(Date.now() - 86_400_000) })).toEqual([]);
+    expect(await listObservationNotesForTeacher(ctx.db.db, kepala.me.tenant.id, teacherId, { to: '2025-01-01T00:00:00Z' })).toEqual([]);
+    // the demo's formatif observation of this teacher (August 2025): its three notes, with their indicator tags
+    const formatif = await listObservationNotesForTeacher(ctx.db.db, kepala.me.tenant.id, teacherId, { from: '2025-08-01T00:00:00Z', to: '2025-08-31T00:00:00Z' });
+    expect(formatif).toHaveLength(3);
+    expect(formatif.every((n) => n.indicatorIds.length > 0 && pmmIds.includes(n.indicatorIds[0] ?? ''))).toBe(true);
+  });
+});
+
+describe('demo data', () => {
+  it('the kepala sees observations across both periods; Khoirul Anam’s sumatif goal is on MGMP MIPA’s next meeting and on his own goal list', async () => {
+    const list = await call<{ items: { teacher: { name: string }; status: string; periodId: string | null }[] }>(kepala, 'GET', `${O}?limit=100`);
+    expect(list.items.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(list.items.map((o) => o.status))).toEqual(new Set(['planned', 'in_progress', 'reflected', 'closed']));
+    const goals = await call<{ items: { what: string; sent: { groupName: string; as: string; meetingId: string | null; agendaItemId: string | null } | null }[] }>(koordinator, 'GET', `${O}/goals?teacherId=${koordinator.me.user.teacherId}`);
+    const sent = goals.items.find((g) => g.sent !== null)?.sent;
+    expect(sent).toMatchObject({ groupName: 'MGMP MIPA', as: 'agenda' });
+    const meeting = await call<MgmpMeeting>(koordinator, 'GET', `/api/v1/mgmp/meetings/${sent?.meetingId}`);
+    expect(meeting.status).toBe('direncanakan');
+    expect(meeting.agenda.some((a) => a.id === sent?.agendaItemId && a.title.includes('kartu giliran'))).toBe(true);
   });
 });
 

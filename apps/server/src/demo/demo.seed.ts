@@ -4,7 +4,9 @@ import type { Database } from '../db/database.ts';
 import { hashPassword } from '../modules/tenancy/passwords.ts';
 import { tenants } from '../modules/tenancy/tenancy.tables.ts';
 import { buildMadrasah, buildTeachers, buildTenant, buildUser, type TeacherInput } from './builders.ts';
+import { seedAssessmentDemo } from './assessment.seed.ts';
 import { seedMgmpDemo } from './mgmp.seed.ts';
+import { seedObservationDemo } from './observation.seed.ts';
 
 /** Names and numbers of the demo data: what the README and the tests rely on. */
 export const DEMO = {
@@ -133,5 +135,7 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
   await buildUser(db, yayasan.id, { email: 'operator@yayasan.sch.id', name: 'Operator Yayasan Contoh', passwordHash, roles: [{ role: 'operator', madrasahId: null }] });
   await buildUser(db, yayasan.id, { email: 'pengawas@yayasan.sch.id', name: 'Pengawas Madrasah', passwordHash, roles: [{ role: 'pengawas', madrasahId: madrasahIds[0] ?? null }] });
   await seedMgmpDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
+  await seedAssessmentDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
+  await seedObservationDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   return true;
 }
