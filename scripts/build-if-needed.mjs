@@ -19,7 +19,7 @@ const WEB_INDEX = path.join(WEB, 'dist', 'index.html');
 /** The server bundle that `TUMBUH_USE_BUILD=1` runs. */
 export const SERVER_BUNDLE = path.join(SERVER, 'dist', 'cli.js');
 // What each build depends on.
-const WEB_SOURCES = [path.join(WEB, 'src'), path.join(WEB, 'public'), path.join(WEB, 'index.html'), path.join(WEB, 'vite.config.ts'), path.join(WEB, 'package.json'), SHARED_SRC];
+const WEB_SOURCES = [path.join(WEB, 'src'), path.join(WEB, 'public'), path.join(WEB, 'index.html'), path.join(WEB, 'student.html'), path.join(WEB, 'vite.config.ts'), path.join(WEB, 'package.json'), SHARED_SRC];
 const SERVER_SOURCES = [path.join(SERVER, 'src'), path.join(SERVER, 'scripts'), path.join(SERVER, 'package.json'), SHARED_SRC];
 
 /** Newest modification time (ms) of the files under `p`, skipping tests. */

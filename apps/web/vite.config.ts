@@ -12,6 +12,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     rollupOptions: {
+      // Two pages: the app (index.html) and the students' feedback form (student.html, served for
+      // /u/:token), which loads only React and its own small module.
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), student: fileURLToPath(new URL('./student.html', import.meta.url)) },
       // The shared package re-exports zod schemas from one index; the client only needs its
       // types and constants, so modules whose exports are unused are dropped whole.
       treeshake: { moduleSideEffects: (id) => !id.startsWith(sharedDir) },

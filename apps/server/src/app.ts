@@ -167,6 +167,8 @@ export async function buildApp(options: {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !web) {
       throw commonErrors['common.not_found']();
     }
+    // The students' feedback form is its own small page (no signed-in app bundle).
+    if (request.url.startsWith('/u/')) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('student.html');
     // Client-side routes: the single-page app answers them.
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -20,6 +20,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  // The students' feedback page (/u/…) is another page: never cache it as the app shell.
+  if (url.pathname.startsWith('/u/') || url.pathname === '/student.html') return;
 
   if (request.mode === 'navigate') {
     // Network first for pages, so a new version shows at once; the cached shell when offline.
