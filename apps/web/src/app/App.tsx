@@ -24,6 +24,7 @@ const MgmpListPage = lazy(() => import('../modules/mgmp/MgmpListPage.tsx').then(
 const MgmpGroupPage = lazy(() => import('../modules/mgmp/MgmpGroupPage.tsx').then((m) => ({ default: m.MgmpGroupPage })));
 const MgmpMeetingPage = lazy(() => import('../modules/mgmp/MgmpMeetingPage.tsx').then((m) => ({ default: m.MgmpMeetingPage })));
 // Student feedback pages (kepala, operator, teacher): lazy as well.
+const DistributionPage = lazy(() => import('../modules/assessment/DistributionPage.tsx').then((m) => ({ default: m.DistributionPage })));
 const FeedbackListPage = lazy(() => import('../modules/feedback/FeedbackListPage.tsx').then((m) => ({ default: m.FeedbackListPage })));
 const FeedbackRoundPage = lazy(() => import('../modules/feedback/FeedbackRoundPage.tsx').then((m) => ({ default: m.FeedbackRoundPage })));
 const MyFollowUpsPage = lazy(() => import('../modules/mgmp/MyFollowUpsPage.tsx').then((m) => ({ default: m.MyFollowUpsPage })));
@@ -180,6 +181,14 @@ export function App() {
                   element={
                     <Lazy>
                       <FeedbackRoundPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="penilaian/sebaran"
+                  element={
+                    <Lazy>
+                      <DistributionPage />
                     </Lazy>
                   }
                 />

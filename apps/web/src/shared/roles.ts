@@ -6,6 +6,7 @@ const CAPABILITIES = {
   importTeachers: ['operator'],
   manageSubjects: ['operator'],
   manageUsers: ['operator'],
+  seeDistribution: ['kepala_madrasah', 'operator', 'pengawas'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

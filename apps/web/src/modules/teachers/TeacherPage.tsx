@@ -6,12 +6,14 @@ import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { api, isApiError } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { keys, useTeacher } from '../../shared/people.api.ts';
-import { can } from '../../shared/roles.ts';
+import { can, hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, ErrorNote, Loading, StatusBadge } from '../../shared/ui.tsx';
 
 // Observation goals load with their own (lazy) module, so the teacher page stays light.
 const TeacherObservations = lazy(() => import('../observation/TeacherObservations.tsx'));
+// "Perkembangan" (PKG growth charts) likewise.
+const GrowthSection = lazy(() => import('../assessment/GrowthSection.tsx').then((m) => ({ default: m.GrowthSection })));
 
 type RestrictedField = 'nuptk' | 'nip' | 'pegId' | 'nik' | 'birthPlace' | 'birthDate' | 'ptkType' | 'extraDuties' | 'phone' | 'email' | 'address';
 
@@ -160,6 +162,11 @@ function TeacherView({ teacher }: { teacher: TeacherDetail }) {
       <Suspense fallback={<Loading />}>
         <TeacherObservations teacherId={teacher.id} madrasahId={teacher.madrasahId} />
       </Suspense>
+      {(me.user.teacherId === teacher.id || (['kepala_madrasah', 'operator', 'pengawas'] as const).some((r) => hasRole(me, r, teacher.madrasahId))) && (
+        <Suspense fallback={<Loading />}>
+          <GrowthSection teacherId={teacher.id} />
+        </Suspense>
+      )}
       <p className="muted small">{t('teachers.updatedAt', { date: formatDateTime(teacher.updatedAt, locale) })}</p>
     </section>
   );
