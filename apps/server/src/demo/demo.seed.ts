@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/tenancy/passwords.ts';
 import { tenants } from '../modules/tenancy/tenancy.tables.ts';
 import { buildMadrasah, buildTeachers, buildTenant, buildUser, type TeacherInput } from './builders.ts';
 import { seedAssessmentDemo } from './assessment.seed.ts';
+import { seedFeedbackDemo } from './feedback.seed.ts';
 import { seedMgmpDemo } from './mgmp.seed.ts';
 import { seedObservationDemo } from './observation.seed.ts';
 
@@ -137,5 +138,6 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
   await seedMgmpDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedAssessmentDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedObservationDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
+  await seedFeedbackDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   return true;
 }
