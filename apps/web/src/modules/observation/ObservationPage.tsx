@@ -227,7 +227,7 @@ function During({ obs, instrument }: { obs: Observation; instrument: InstrumentD
             const text = draft.values.text.trim();
             if (!text) return;
             enqueue({ noteId: newNoteId(), body: { notedAt: new Date().toISOString(), text, indicatorIds: draft.values.tags } });
-            draft.clear({ text: '', tags: draft.values.tags });
+            draft.clear();
           }}
         >
           <label htmlFor="obs-note" className="sr-only">
