@@ -115,6 +115,8 @@ describe('public tokens', () => {
     const a = sides.get('MTs Contoh');
     const b = sides.get('Yayasan Contoh');
     if (!a || !b) throw new Error('not loaded');
+    const count = async () => (await ctx.db.db.execute<{ tenant_id: string; n: number }>(sql`select tenant_id, count(*)::int as n from feedback_answers group by tenant_id order by tenant_id`)).rows;
+    const before = await count();
     const form = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/feedback/${b.round.token}` })).json<PublicFeedbackRound>();
     const res = await ctx.app.inject({
       method: 'POST',
@@ -123,10 +125,16 @@ describe('public tokens', () => {
       payload: { deviceKey: randomBytes(16).toString('base64url'), answers: form.items.map((i) => ({ itemId: i.id, value: 3 })) },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const rows = await ctx.db.db.execute<{ tenant_id: string; round_id: string }>(sql`select tenant_id, round_id from feedback_answers`);
+    const rows = await ctx.db.db.execute<{ tenant_id: string; round_id: string }>(sql`select tenant_id, round_id from feedback_answers where round_id in (${a.round.id}, ${b.round.id})`);
     expect(rows.rows).toHaveLength(1);
     expect(rows.rows[0]?.round_id).toBe(b.round.id);
     const tenant = await ctx.db.db.execute<{ tenant_id: string }>(sql`select tenant_id from feedback_rounds where id = ${b.round.id}`);
-    expect(rows.rows[0]?.tenant_id).toBe(tenant.rows[0]?.tenant_id);
+    const theirs = tenant.rows[0]?.tenant_id ?? '';
+    expect(rows.rows[0]?.tenant_id).toBe(theirs);
+    // Exactly one more answer, all of it in their tenant.
+    const after = await count();
+    const n = (list: { tenant_id: string; n: number }[], t: string) => list.find((x) => x.tenant_id === t)?.n ?? 0;
+    expect(n(after, theirs)).toBe(n(before, theirs) + 1);
+    expect(after.filter((x) => x.tenant_id !== theirs)).toEqual(before.filter((x) => x.tenant_id !== theirs));
   });
 });
