@@ -16,6 +16,7 @@ import {
   mgmpTopics,
   mgmpVotes,
 } from './mgmp.tables.ts';
+import { overviewFigures } from './overview.repository.ts';
 
 export type GroupRow = typeof mgmpGroups.$inferSelect;
 export type MeetingRow = typeof mgmpMeetings.$inferSelect;
@@ -480,86 +481,8 @@ export function createMgmpRepository() {
     },
 
     // ---------- overview ----------
-    /** Meetings of a group between two days (inclusive, by start) with the number of members marked H. */
-    async meetingsWithPresence(q: Queryable, tenantId: string, groupId: string, from: string, to: string) {
-      return q
-        .select({
-          id: mgmpMeetings.id,
-          status: mgmpMeetings.status,
-          startsAt: mgmpMeetings.startsAt,
-          present: sql<number>`(select count(*)::int from mgmp_attendance a where a.tenant_id = ${mgmpMeetings.tenantId} and a.meeting_id = ${mgmpMeetings.id} and a.code = 'H')`,
-        })
-        .from(mgmpMeetings)
-        .where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.groupId, groupId), sql`${mgmpMeetings.startsAt} >= ${from}::date`, sql`${mgmpMeetings.startsAt} < ${to}::date + 1`));
-    },
-
-    /** Per member: meetings of the period with attendance recorded, and of those marked H. */
-    async memberAttendance(q: Queryable, tenantId: string, groupId: string, from: string, to: string) {
-      return q
-        .select({
-          teacherId: mgmpMembers.teacherId,
-          name: teachers.name,
-          recorded: sql<number>`count(a.teacher_id)::int`,
-          present: sql<number>`count(a.teacher_id) filter (where a.code = 'H')::int`,
-        })
-        .from(mgmpMembers)
-        .innerJoin(teachers, and(eq(teachers.tenantId, mgmpMembers.tenantId), eq(teachers.id, mgmpMembers.teacherId)))
-        .leftJoin(
-          sql`(mgmp_attendance a join mgmp_meetings mt on mt.tenant_id = a.tenant_id and mt.id = a.meeting_id and mt.status = 'selesai' and mt.starts_at >= ${from}::date and mt.starts_at < ${to}::date + 1)`,
-          sql`a.tenant_id = ${mgmpMembers.tenantId} and a.teacher_id = ${mgmpMembers.teacherId} and mt.group_id = ${mgmpMembers.groupId}`,
-        )
-        .where(and(eq(mgmpMembers.tenantId, tenantId), eq(mgmpMembers.groupId, groupId)))
-        .groupBy(mgmpMembers.teacherId, teachers.name)
-        .orderBy(asc(teachers.name));
-    },
-
-    /** Decision counts of a group for decisions made in the period. */
-    async decisionCounts(q: Queryable, tenantId: string, groupId: string, from: string, to: string, today: string) {
-      const rows = await q
-        .select({
-          made: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'closed')::int`,
-          open: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'open')::int`,
-          reviewed: sql<number>`count(*) filter (where ${mgmpDecisions.reviewedAt} is not null)::int`,
-          due: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'closed' and ${mgmpDecisions.reviewDate} <= ${today} and ${mgmpDecisions.reviewedAt} is null)::int`,
-        })
-        .from(mgmpDecisions)
-        .where(and(eq(mgmpDecisions.tenantId, tenantId), eq(mgmpDecisions.groupId, groupId), sql`${mgmpDecisions.createdAt} >= ${from}::date`, sql`${mgmpDecisions.createdAt} < ${to}::date + 1`));
-      return rows[0] ?? { made: 0, open: 0, reviewed: 0, due: 0 };
-    },
-
-    /** Follow-up counts of a group for follow-ups due in the period. */
-    async followUpCounts(q: Queryable, tenantId: string, groupId: string, from: string, to: string, today: string) {
-      const rows = await q
-        .select({
-          total: sql<number>`count(*)::int`,
-          done: sql<number>`count(*) filter (where ${mgmpFollowUps.status} = 'selesai')::int`,
-          open: sql<number>`count(*) filter (where ${mgmpFollowUps.status} in ('belum', 'sedang'))::int`,
-          overdue: sql<number>`count(*) filter (where ${mgmpFollowUps.status} in ('belum', 'sedang') and ${mgmpFollowUps.dueDate} < ${today})::int`,
-        })
-        .from(mgmpFollowUps)
-        .where(and(eq(mgmpFollowUps.tenantId, tenantId), eq(mgmpFollowUps.groupId, groupId), sql`${mgmpFollowUps.dueDate} >= ${from}::date`, sql`${mgmpFollowUps.dueDate} <= ${to}::date`));
-      return rows[0] ?? { total: 0, done: 0, open: 0, overdue: 0 };
-    },
-
-    /** Topics of programme items realised by a held meeting in the period, with how many meetings. */
-    async topicsCovered(q: Queryable, tenantId: string, groupId: string, from: string, to: string) {
-      return q
-        .select({ topicId: mgmpTopics.id, name: mgmpTopics.name, meetings: sql<number>`count(distinct ${mgmpMeetings.id})::int` })
-        .from(mgmpProgrammeItems)
-        .innerJoin(mgmpTopics, and(eq(mgmpTopics.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpTopics.id, mgmpProgrammeItems.topicId)))
-        .innerJoin(mgmpMeetings, and(eq(mgmpMeetings.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpMeetings.id, mgmpProgrammeItems.meetingId)))
-        .where(
-          and(
-            eq(mgmpProgrammeItems.tenantId, tenantId),
-            eq(mgmpProgrammeItems.groupId, groupId),
-            eq(mgmpMeetings.status, 'selesai'),
-            sql`${mgmpMeetings.startsAt} >= ${from}::date`,
-            sql`${mgmpMeetings.startsAt} < ${to}::date + 1`,
-          ),
-        )
-        .groupBy(mgmpTopics.id, mgmpTopics.name)
-        .orderBy(asc(mgmpTopics.name));
-    },
+    /** Every figure of the overview of some groups in one statement (see overview.repository.ts). */
+    overviewFigures,
   };
 }
 export type MgmpRepository = ReturnType<typeof createMgmpRepository>;

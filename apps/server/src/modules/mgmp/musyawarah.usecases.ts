@@ -22,7 +22,6 @@ import {
   canTransitionDecision,
   canTransitionFollowUp,
   decisionTakesVotes,
-  groupAttendanceRate,
   isPresent,
   meetingTakesRecords,
   minutesEditable,
@@ -34,6 +33,7 @@ import {
   voteCloseRefusal,
 } from './mgmp.models.ts';
 import { canLeadGroup, canUpdateFollowUp } from './mgmp.policies.ts';
+import { attendanceFromTotals } from './overview.models.ts';
 import { oneOf, oneOfOrNull, presentDecision, presentFollowUp, presentMinutes } from './mgmp.presenters.ts';
 import type { AgendaItemRow, DecisionRow, FollowUpRow, MeetingRow } from './mgmp.repository.ts';
 
@@ -381,29 +381,21 @@ export async function getOverview(actor: Actor, groupId: string, query: { from?:
     const from = query.from ?? ctx.group.termStart;
     const to = query.to ?? ctx.group.termEnd;
     const today = todayInIndonesia(deps.clock());
-    const repo = deps.mgmpRepository;
-    // One query at a time: a transaction's connection runs them in order anyway.
-    const meetings = await repo.meetingsWithPresence(tx, actor.tenantId, groupId, from, to);
-    const memberRows = await repo.memberAttendance(tx, actor.tenantId, groupId, from, to);
-    const decisions = await repo.decisionCounts(tx, actor.tenantId, groupId, from, to, today);
-    const followUps = await repo.followUpCounts(tx, actor.tenantId, groupId, from, to, today);
-    const topics = await repo.topicsCovered(tx, actor.tenantId, groupId, from, to);
-    const held = meetings.filter((m) => m.status === 'selesai');
+    // Every figure in one statement: one round trip and one plan for the whole page.
+    const figures = await deps.mgmpRepository.overviewFigures(tx, actor.tenantId, [groupId], from, to, today, true);
+    const m = figures.meetings[0] ?? { planned: 0, held: 0, cancelled: 0, upcoming: 0, presentTotal: 0 };
+    const d = figures.decisions[0] ?? { made: 0, reviewed: 0, dueForReview: 0, open: 0 };
+    const f = figures.followUps[0] ?? { total: 0, done: 0, overdue: 0, open: 0 };
     return {
       groupId,
       from,
       to,
-      meetings: {
-        planned: meetings.length,
-        held: held.length,
-        cancelled: meetings.filter((m) => m.status === 'dibatalkan').length,
-        upcoming: meetings.filter((m) => m.status === 'direncanakan' || m.status === 'berlangsung').length,
-      },
-      averageAttendance: groupAttendanceRate(held.map((m) => ({ members: memberRows.length, present: m.present }))),
-      decisions: { made: decisions.made, reviewed: decisions.reviewed, dueForReview: decisions.due, open: decisions.open },
-      followUps,
-      topicsCovered: topics,
-      memberAttendance: memberRows.map((m) => ({ ...m, rate: m.recorded === 0 ? null : m.present / m.recorded })),
+      meetings: { planned: m.planned, held: m.held, cancelled: m.cancelled, upcoming: m.upcoming },
+      averageAttendance: attendanceFromTotals({ held: m.held, members: figures.members.length, presentTotal: m.presentTotal }),
+      decisions: { made: d.made, reviewed: d.reviewed, dueForReview: d.dueForReview, open: d.open },
+      followUps: { total: f.total, done: f.done, overdue: f.overdue, open: f.open },
+      topicsCovered: figures.topics.map(({ topicId, name, meetings }) => ({ topicId, name, meetings })),
+      memberAttendance: figures.members.map((x) => ({ ...x, rate: x.recorded === 0 ? null : x.present / x.recorded })),
     };
   });
 }

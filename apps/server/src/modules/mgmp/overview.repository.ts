@@ -1,13 +1,102 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
-import { mgmpDecisions, mgmpFollowUps, mgmpGroups, mgmpMeetings, mgmpProgrammeItems, mgmpTopics } from './mgmp.tables.ts';
+import { mgmpGroups } from './mgmp.tables.ts';
+
+/** A figure of one group as the overview statement returns it. */
+export interface MeetingFigures { groupId: string; planned: number; held: number; cancelled: number; upcoming: number; presentTotal: number }
+export interface DecisionFigures { groupId: string; made: number; open: number; reviewed: number; dueForReview: number }
+export interface FollowUpFigures { groupId: string; total: number; done: number; open: number; overdue: number }
+export interface TopicFigures { groupId: string; topicId: string; name: string; meetings: number }
+export interface MemberFigures { teacherId: string; name: string; recorded: number; present: number }
+export interface OverviewFigures { meetings: MeetingFigures[]; decisions: DecisionFigures[]; followUps: FollowUpFigures[]; topics: TopicFigures[]; members: MemberFigures[] }
 
 /**
- * SQL of the madrasah-wide MGMP overview: one group query, then one aggregate query per figure
- * (meetings with presence, decisions, follow-ups, topics), each grouped by group over every group
- * at once — five queries for any number of groups. The period rules are those of the per-group
- * overview (`mgmp.repository.ts`): meetings by start day, decisions by creation day, follow-ups by
- * due day, topics of held meetings. Every method takes the tenant; callers run it inside `withTenant`.
+ * Every figure of the MGMP overview for a set of groups and a period, in ONE statement (one round
+ * trip, one plan): per group, the meetings starting in the period by status with the members marked
+ * H summed over the held ones (`presentTotal`); decisions created in the period (closed = made, open,
+ * reviewed, due for review by `today`); follow-ups due in the period (done, open, overdue by `today`);
+ * topics of programme items realised by a held meeting of the period; and, with `withMembers`, per
+ * member of the groups the held meetings recorded and those marked H. Day bounds are inclusive
+ * (`from` … `to`). Only equality and range conditions on indexed columns, so they stay index
+ * conditions under row-level security. Run inside `withTenant`.
+ */
+export async function overviewFigures(q: Queryable, tenantId: string, groupIds: readonly string[], from: string, to: string, today: string, withMembers: boolean): Promise<OverviewFigures> {
+  if (groupIds.length === 0) return { meetings: [], decisions: [], followUps: [], topics: [], members: [] };
+  // One array parameter (the ids come from the database), not one parameter per group.
+  const groups = sql`${`{${groupIds.join(',')}}`}::uuid[]`;
+  const result = await q.execute<{ [K in keyof OverviewFigures]: OverviewFigures[K] | null }>(sql`
+    with mt as materialized (
+      select m.group_id, m.id, m.status,
+        case when m.status = 'selesai'
+          then (select count(*) from mgmp_attendance a where a.tenant_id = m.tenant_id and a.meeting_id = m.id and a.code = 'H')
+          else 0 end as present
+      from mgmp_meetings m
+      where m.tenant_id = ${tenantId} and m.group_id = any(${groups}) and m.starts_at >= ${from}::date and m.starts_at < ${to}::date + 1
+    ),
+    meetings as (
+      select group_id as "groupId", count(*)::int as planned,
+        count(*) filter (where status = 'selesai')::int as held,
+        count(*) filter (where status = 'dibatalkan')::int as cancelled,
+        count(*) filter (where status in ('direncanakan', 'berlangsung'))::int as upcoming,
+        coalesce(sum(present), 0)::int as "presentTotal"
+      from mt group by group_id
+    ),
+    decisions as (
+      select group_id as "groupId",
+        count(*) filter (where status = 'closed')::int as made,
+        count(*) filter (where status = 'open')::int as open,
+        count(*) filter (where reviewed_at is not null)::int as reviewed,
+        count(*) filter (where status = 'closed' and review_date <= ${today}::date and reviewed_at is null)::int as "dueForReview"
+      from mgmp_decisions
+      where tenant_id = ${tenantId} and group_id = any(${groups}) and created_at >= ${from}::date and created_at < ${to}::date + 1
+      group by group_id
+    ),
+    follow_ups as (
+      select group_id as "groupId", count(*)::int as total,
+        count(*) filter (where status = 'selesai')::int as done,
+        count(*) filter (where status in ('belum', 'sedang'))::int as open,
+        count(*) filter (where status in ('belum', 'sedang') and due_date < ${today}::date)::int as overdue
+      from mgmp_follow_ups
+      where tenant_id = ${tenantId} and group_id = any(${groups}) and due_date >= ${from}::date and due_date <= ${to}::date
+      group by group_id
+    ),
+    topics as (
+      select p.group_id as "groupId", t.id as "topicId", t.name, count(distinct mt.id)::int as meetings
+      from mgmp_programme_items p
+      join mt on mt.id = p.meeting_id and mt.status = 'selesai'
+      join mgmp_topics t on t.tenant_id = p.tenant_id and t.id = p.topic_id
+      where p.tenant_id = ${tenantId} and p.group_id = any(${groups})
+      group by p.group_id, t.id, t.name
+    ),
+    presence as (
+      select a.teacher_id, count(*)::int as recorded, count(*) filter (where a.code = 'H')::int as present
+      from mt join mgmp_attendance a on a.tenant_id = ${tenantId} and a.meeting_id = mt.id
+      where mt.status = 'selesai' and ${withMembers}
+      group by a.teacher_id
+    ),
+    members as (
+      select mm.teacher_id as "teacherId", t.name, coalesce(p.recorded, 0) as recorded, coalesce(p.present, 0) as present
+      from mgmp_members mm
+      join teachers t on t.tenant_id = mm.tenant_id and t.id = mm.teacher_id
+      left join presence p on p.teacher_id = mm.teacher_id
+      where mm.tenant_id = ${tenantId} and mm.group_id = any(${groups}) and ${withMembers}
+    )
+    select
+      (select json_agg(meetings) from meetings) as meetings,
+      (select json_agg(decisions) from decisions) as decisions,
+      (select json_agg(follow_ups) from follow_ups) as "followUps",
+      (select json_agg(topics order by topics.name, topics."topicId") from topics) as topics,
+      (select json_agg(members order by members.name, members."teacherId") from members) as members
+  `);
+  const row = result.rows[0];
+  return { meetings: row?.meetings ?? [], decisions: row?.decisions ?? [], followUps: row?.followUps ?? [], topics: row?.topics ?? [], members: row?.members ?? [] };
+}
+
+/**
+ * SQL of the madrasah-wide MGMP overview: the groups in scope, then `overviewFigures` over all of
+ * them — two queries for any number of groups. The period rules are those of the per-group overview:
+ * meetings by start day, decisions by creation day, follow-ups by due day, topics of held meetings.
+ * Every method takes the tenant; callers run it inside `withTenant`.
  */
 export function createMgmpOverviewRepository() {
   return {
@@ -27,79 +116,7 @@ export function createMgmpOverviewRepository() {
         .orderBy(mgmpGroups.name, mgmpGroups.id);
     },
 
-    /** Per group: meetings starting in the period by status, and the number of members marked H summed over the held ones. */
-    async meetingFigures(q: Queryable, tenantId: string, groupIds: readonly string[], from: string, to: string) {
-      if (groupIds.length === 0) return [];
-      return q
-        .select({
-          groupId: mgmpMeetings.groupId,
-          planned: sql<number>`count(*)::int`,
-          held: sql<number>`count(*) filter (where ${mgmpMeetings.status} = 'selesai')::int`,
-          cancelled: sql<number>`count(*) filter (where ${mgmpMeetings.status} = 'dibatalkan')::int`,
-          upcoming: sql<number>`count(*) filter (where ${mgmpMeetings.status} in ('direncanakan', 'berlangsung'))::int`,
-          presentTotal: sql<number>`coalesce(sum(p.present) filter (where ${mgmpMeetings.status} = 'selesai'), 0)::int`,
-        })
-        .from(mgmpMeetings)
-        .leftJoin(
-          sql`lateral (select count(*)::int as present from mgmp_attendance a where a.tenant_id = ${mgmpMeetings.tenantId} and a.meeting_id = ${mgmpMeetings.id} and a.code = 'H') p`,
-          sql`${mgmpMeetings.status} = 'selesai'`,
-        )
-        .where(and(eq(mgmpMeetings.tenantId, tenantId), inArray(mgmpMeetings.groupId, [...groupIds]), sql`${mgmpMeetings.startsAt} >= ${from}::date`, sql`${mgmpMeetings.startsAt} < ${to}::date + 1`))
-        .groupBy(mgmpMeetings.groupId);
-    },
-
-    /** Per group: decisions created in the period — closed (made), open, reviewed, due for review by `today`. */
-    async decisionFigures(q: Queryable, tenantId: string, groupIds: readonly string[], from: string, to: string, today: string) {
-      if (groupIds.length === 0) return [];
-      return q
-        .select({
-          groupId: mgmpDecisions.groupId,
-          made: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'closed')::int`,
-          open: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'open')::int`,
-          reviewed: sql<number>`count(*) filter (where ${mgmpDecisions.reviewedAt} is not null)::int`,
-          dueForReview: sql<number>`count(*) filter (where ${mgmpDecisions.status} = 'closed' and ${mgmpDecisions.reviewDate} <= ${today} and ${mgmpDecisions.reviewedAt} is null)::int`,
-        })
-        .from(mgmpDecisions)
-        .where(and(eq(mgmpDecisions.tenantId, tenantId), inArray(mgmpDecisions.groupId, [...groupIds]), sql`${mgmpDecisions.createdAt} >= ${from}::date`, sql`${mgmpDecisions.createdAt} < ${to}::date + 1`))
-        .groupBy(mgmpDecisions.groupId);
-    },
-
-    /** Per group: follow-ups due in the period — all, done, open, overdue by `today`. */
-    async followUpFigures(q: Queryable, tenantId: string, groupIds: readonly string[], from: string, to: string, today: string) {
-      if (groupIds.length === 0) return [];
-      return q
-        .select({
-          groupId: mgmpFollowUps.groupId,
-          total: sql<number>`count(*)::int`,
-          done: sql<number>`count(*) filter (where ${mgmpFollowUps.status} = 'selesai')::int`,
-          open: sql<number>`count(*) filter (where ${mgmpFollowUps.status} in ('belum', 'sedang'))::int`,
-          overdue: sql<number>`count(*) filter (where ${mgmpFollowUps.status} in ('belum', 'sedang') and ${mgmpFollowUps.dueDate} < ${today})::int`,
-        })
-        .from(mgmpFollowUps)
-        .where(and(eq(mgmpFollowUps.tenantId, tenantId), inArray(mgmpFollowUps.groupId, [...groupIds]), sql`${mgmpFollowUps.dueDate} >= ${from}::date`, sql`${mgmpFollowUps.dueDate} <= ${to}::date`))
-        .groupBy(mgmpFollowUps.groupId);
-    },
-
-    /** Per group and topic: held meetings in the period that realised a programme item of that topic. */
-    async topicFigures(q: Queryable, tenantId: string, groupIds: readonly string[], from: string, to: string) {
-      if (groupIds.length === 0) return [];
-      return q
-        .select({ groupId: mgmpProgrammeItems.groupId, topicId: mgmpTopics.id, name: mgmpTopics.name, meetings: sql<number>`count(distinct ${mgmpMeetings.id})::int` })
-        .from(mgmpProgrammeItems)
-        .innerJoin(mgmpTopics, and(eq(mgmpTopics.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpTopics.id, mgmpProgrammeItems.topicId)))
-        .innerJoin(mgmpMeetings, and(eq(mgmpMeetings.tenantId, mgmpProgrammeItems.tenantId), eq(mgmpMeetings.id, mgmpProgrammeItems.meetingId)))
-        .where(
-          and(
-            eq(mgmpProgrammeItems.tenantId, tenantId),
-            inArray(mgmpProgrammeItems.groupId, [...groupIds]),
-            eq(mgmpMeetings.status, 'selesai'),
-            sql`${mgmpMeetings.startsAt} >= ${from}::date`,
-            sql`${mgmpMeetings.startsAt} < ${to}::date + 1`,
-          ),
-        )
-        .groupBy(mgmpProgrammeItems.groupId, mgmpTopics.id, mgmpTopics.name)
-        .orderBy(mgmpTopics.name);
-    },
+    overviewFigures,
   };
 }
 export type MgmpOverviewRepository = ReturnType<typeof createMgmpOverviewRepository>;

@@ -25,8 +25,8 @@ function byGroup<T extends { groupId: string }>(rows: readonly T[]): Map<string,
  * The MGMP overview of a madrasah (or of everything the actor sees): per group and in total, for a
  * period (default: the current semester) — meetings planned vs held, average attendance, decisions
  * made and reviewed, follow-ups done / open / overdue, topics covered. Groups are those the actor
- * may read (see `canReadGroupOverview`); a teacher sees only their own groups. Five aggregate
- * queries for any number of groups, in one tenant transaction.
+ * may read (see `canReadGroupOverview`); a teacher sees only their own groups. Two queries for
+ * any number of groups (the groups, then one statement for every figure), in one tenant transaction.
  * @throws people.madrasah_not_found (outside the actor's madrasahs or the tenant), common.validation_failed (period ends before it starts)
  */
 export async function getMadrasahOverview(actor: Actor, query: { madrasahId?: string | undefined; from?: string | undefined; to?: string | undefined }, deps: MgmpOverviewDeps): Promise<MgmpMadrasahOverview> {
@@ -42,11 +42,16 @@ export async function getMadrasahOverview(actor: Actor, query: { madrasahId?: st
     const candidates = await repo.groupsInScope(tx, actor.tenantId, { madrasahIds: visibleMadrasahIds(actor), madrasahId: query.madrasahId, teacherId: actor.teacherId });
     const groups = candidates.filter((g) => canReadGroupOverview(actor, g, memberRole(g.myRole)));
     const ids = groups.map((g) => g.id);
-    // One query at a time: a transaction's connection runs them in order anyway.
-    const meetings = byGroup(await repo.meetingFigures(tx, actor.tenantId, ids, from, to));
-    const decisions = byGroup(await repo.decisionFigures(tx, actor.tenantId, ids, from, to, today));
-    const followUps = byGroup(await repo.followUpFigures(tx, actor.tenantId, ids, from, to, today));
-    const topicRows = await repo.topicFigures(tx, actor.tenantId, ids, from, to);
+    const figures = await repo.overviewFigures(tx, actor.tenantId, ids, from, to, today, false);
+    const meetings = byGroup(figures.meetings);
+    const decisions = byGroup(figures.decisions);
+    const followUps = byGroup(figures.followUps);
+    const topics = new Map<string, { topicId: string; name: string; meetings: number }[]>();
+    for (const t of figures.topics) {
+      const list = topics.get(t.groupId) ?? [];
+      list.push({ topicId: t.topicId, name: t.name, meetings: t.meetings });
+      topics.set(t.groupId, list);
+    }
 
     const perGroup = groups.map((g) => {
       const m = meetings.get(g.id) ?? { planned: 0, held: 0, cancelled: 0, upcoming: 0, presentTotal: 0 };
@@ -63,7 +68,7 @@ export async function getMadrasahOverview(actor: Actor, query: { madrasahId?: st
         averageAttendance: attendanceFromTotals(totals),
         decisions: { made: d.made, reviewed: d.reviewed, dueForReview: d.dueForReview, open: d.open },
         followUps: { total: f.total, done: f.done, overdue: f.overdue, open: f.open },
-        topicsCovered: mergeTopics([topicRows.filter((t) => t.groupId === g.id).map(({ topicId, name, meetings: n }) => ({ topicId, name, meetings: n }))]),
+        topicsCovered: mergeTopics([topics.get(g.id) ?? []]),
       };
       return { item, totals };
     });
