@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listObservationNotesForTeacher } from '../src/modules/observation/observation.usecases.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
+import { sendFile, smallJpeg } from './multipart.ts';
 
 /**
  * Classroom observation on real PostgreSQL: the plan → during → after flow, idempotent notes by
@@ -212,6 +213,30 @@ describe('demo data', () => {
     const meeting = await call<MgmpMeeting>(koordinator, 'GET', `/api/v1/mgmp/meetings/${sent?.meetingId}`);
     expect(meeting.status).toBe('direncanakan');
     expect(meeting.agenda.some((a) => a.id === sent?.agendaItemId && a.title.includes('kartu giliran'))).toBe(true);
+  });
+});
+
+describe('photos (files module, owner kind observation)', () => {
+  it('the observer adds photos until closed; the teacher sees them only once shared; other tenants get 404', async () => {
+    const o = await call<Observation>(kepala, 'POST', O, plan(), 201);
+    await call(kepala, 'POST', `${O}/${o.id}/transition`, { to: 'in_progress' });
+    const res = await sendFile(kepala, 'POST', `${O}/${o.id}/files`, { name: 'papan.jpg', content: await smallJpeg(), type: 'image/jpeg' }, { caption: 'Papan tulis' });
+    expect(res.statusCode, res.body).toBe(201);
+    const photo = res.json<{ id: string; ownerKind: string; caption: string }>();
+    expect(photo).toMatchObject({ ownerKind: 'observation', caption: 'Papan tulis' });
+    expect((await guru.request('GET', `/api/v1/files/${photo.id}`)).statusCode).toBe(404);
+    expect((await guru.request('GET', `${O}/${o.id}/files`)).statusCode).toBe(403);
+    expect((await sendFile(guru, 'POST', `${O}/${o.id}/files`, { name: 'x.jpg', content: await smallJpeg(), type: 'image/jpeg' })).statusCode).toBe(403);
+    expect((await pengawasY.request('GET', `/api/v1/files/${photo.id}`)).statusCode).toBe(404);
+    expect((await sendFile(pengawasY, 'POST', `${O}/${o.id}/files`, { name: 'x.jpg', content: await smallJpeg(), type: 'image/jpeg' })).statusCode).toBe(404);
+    await call(kepala, 'POST', `${O}/${o.id}/transition`, { to: 'reflected' });
+    expect((await guru.request('GET', `/api/v1/files/${photo.id}`)).statusCode).toBe(200);
+    expect((await call<{ items: { id: string }[] }>(guru, 'GET', `${O}/${o.id}/files`)).items.map((f) => f.id)).toEqual([photo.id]);
+    await call(kepala, 'POST', `${O}/${o.id}/transition`, { to: 'closed' });
+    const closed = await sendFile(kepala, 'POST', `${O}/${o.id}/files`, { name: 'y.jpg', content: await smallJpeg(), type: 'image/jpeg' });
+    expect([closed.statusCode, closed.json<ErrorBody>().error.code]).toEqual([409, 'observation.closed']);
+    const del = await kepala.request('DELETE', `/api/v1/files/${photo.id}`);
+    expect([del.statusCode, del.json<ErrorBody>().error.code]).toEqual([409, 'observation.closed']);
   });
 });
 

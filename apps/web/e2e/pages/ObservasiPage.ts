@@ -32,7 +32,12 @@ export class ObservasiPage {
   /** Types a note, taps the indicator chips whose label starts with the given numbers, and saves. */
   async writeNote(text: string, indicatorNumbers: number[]): Promise<void> {
     await this.page.getByPlaceholder(/Tulis apa yang terlihat/).fill(text);
-    for (const n of indicatorNumbers) await this.page.locator('.obs-note-form .obs-chip', { hasText: new RegExp(`^${n}\\. `) }).click();
+    for (const n of indicatorNumbers) {
+      const chip = this.page.locator('.obs-note-form .obs-chip', { hasText: new RegExp(`^${n}\\. `) });
+      // The chips show the focus indicators first; the others are one tap away.
+      if ((await chip.count()) === 0) await this.page.getByRole('button', { name: 'Semua indikator' }).click();
+      await chip.click();
+    }
     await this.page.getByRole('button', { name: 'Simpan catatan' }).click();
   }
 

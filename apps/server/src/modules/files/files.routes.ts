@@ -94,6 +94,7 @@ export const filesRoutes: RoutesPlugin = async (app, { deps: appDeps }) => {
   const ownerRoutes: Array<{ path: string; kind: FileOwnerKind; tags: string[]; who: string }> = [
     { path: '/mgmp/meetings/:id/files', kind: 'mgmp_meeting', tags: ['mgmp', 'files'], who: 'officers of the group, the madrasah’s kepala / operator (add); members and pengawas (list)' },
     { path: '/mgmp/follow-ups/:id/files', kind: 'mgmp_follow_up', tags: ['mgmp', 'files'], who: 'the follow-up’s owners and the group’s officers (add); members (list)' },
+    { path: '/observations/:id/files', kind: 'observation', tags: ['observation', 'files'], who: 'the observer and the kepala, until closed (add); whoever sees the notes (list); policy in observation.files.ts' },
   ];
   for (const route of ownerRoutes) {
     app.post(

@@ -26,6 +26,7 @@ import { createAssessmentCycleRepository } from '../assessment/assessment-cycle.
 import { createInstrumentCatalogue } from '../assessment/instruments.catalogue.ts';
 import { createInstrumentsRepository } from '../assessment/instruments.repository.ts';
 import { createMgmpRepository } from '../mgmp/mgmp.repository.ts';
+import './observation.files.ts';
 import { createObservationRepository } from './observation.repository.ts';
 import {
   addGoal,
