@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { ConfirmButton, ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
+import { moved } from './admin.models.ts';
 import { mgmpKeys } from './mgmp.api.ts';
 
 /**
@@ -14,16 +15,6 @@ import { mgmpKeys } from './mgmp.api.ts';
  */
 
 const enc = encodeURIComponent;
-
-/** Moves the item at `index` one place up (-1) or down (+1); the list is returned unchanged at the ends. */
-export function moved<T>(items: readonly T[], index: number, step: -1 | 1): T[] {
-  const target = index + step;
-  if (index < 0 || index >= items.length || target < 0 || target >= items.length) return [...items];
-  const next = [...items];
-  const [item] = next.splice(index, 1);
-  if (item !== undefined) next.splice(target, 0, item);
-  return next;
-}
 
 export function AgendaEditor({ meeting }: { meeting: MgmpMeeting }) {
   const t = useT();

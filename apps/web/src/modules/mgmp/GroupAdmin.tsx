@@ -9,6 +9,7 @@ import { useClusters, useSubjects, useTeacherList, type ListResult } from '../..
 import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, ErrorNote, Field, Loading, MadrasahOptions, useFieldErrors } from '../../shared/ui.tsx';
+import { assignRole, type MemberDraft } from './admin.models.ts';
 import { mgmpKeys, useMgmpTopics } from './mgmp.api.ts';
 
 /**
@@ -29,19 +30,6 @@ export function canAdminister(me: Me, madrasahId: string | null): boolean {
 /** Whether the user administers MGMP groups anywhere (shows the administration panels). */
 export function administersAny(me: Me): boolean {
   return hasRole(me, 'kepala_madrasah') || hasRole(me, 'operator');
-}
-
-export interface MemberDraft {
-  teacherId: string;
-  name: string;
-  role: MgmpMemberRole;
-}
-
-const OFFICES: readonly MgmpMemberRole[] = ['ketua', 'sekretaris', 'bendahara'];
-
-/** Gives `teacherId` the role; an office held by someone else passes back to anggota (one ketua, sekretaris, bendahara). */
-export function assignRole(members: readonly MemberDraft[], teacherId: string, role: MgmpMemberRole): MemberDraft[] {
-  return members.map((m) => (m.teacherId === teacherId ? { ...m, role } : OFFICES.includes(role) && m.role === role ? { ...m, role: 'anggota' } : m));
 }
 
 /** Officers first (ketua, sekretaris, bendahara), then members by name. */

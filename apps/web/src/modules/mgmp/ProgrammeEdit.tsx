@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { ConfirmButton, ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
+import { programmeState } from './admin.models.ts';
 import { useMgmpTopics } from './mgmp.api.ts';
 
 /**
@@ -16,21 +17,6 @@ import { useMgmpTopics } from './mgmp.api.ts';
 
 const enc = encodeURIComponent;
 const isType = (v: string): v is MgmpProgrammeType => MGMP_PROGRAMME_TYPES.some((x) => x === v);
-
-export type ProgrammeState = 'planned' | 'scheduled' | 'held' | 'cancelled';
-
-export function programmeState(item: Pick<MgmpProgrammeItem, 'meetingId' | 'meetingStatus'>): ProgrammeState {
-  if (!item.meetingId || !item.meetingStatus) return 'planned';
-  switch (item.meetingStatus) {
-    case 'selesai':
-      return 'held';
-    case 'dibatalkan':
-      return 'cancelled';
-    case 'direncanakan':
-    case 'berlangsung':
-      return 'scheduled';
-  }
-}
 
 export function ProgrammeItemActions({ item, group }: { item: MgmpProgrammeItem; group: MgmpGroup }) {
   const t = useT();
