@@ -357,6 +357,22 @@ describe('XLSX recap of a period', () => {
   });
 });
 
+describe('XLSX recap of a period across madrasahs', () => {
+  it('the operator of a yayasan gets both madrasahs; the pengawas only the assigned one', async () => {
+    const read = async (s: Session) => {
+      const res = await s.request('GET', `${A}/rekap.xlsx?academicYear=2031/2032&kind=formatif`);
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return (book.getWorksheet('Rekap PKG')?.rowCount ?? 0) - 1;
+    };
+    expect(await read(operatorY)).toBe(2);
+    expect(await read(pengawasY)).toBe(1);
+    expect((await pengawasY.request('GET', `${A}/rekap.xlsx?academicYear=2031/2032&kind=formatif&madrasahId=${yOther}`)).statusCode).toBe(404);
+    expect((await guru.request('GET', `${A}/rekap.xlsx?academicYear=2031/2032&kind=formatif`)).statusCode).toBe(403);
+  });
+});
+
 describe('Rekap Hasil PKG (Lampiran 1C) PDF', () => {
   it('carries the identity, the period tick, the 14 competency values, Jumlah, Nilai PKG, the category and the three signature roles', async () => {
     const res = await kepala.request('GET', `${A}/assessments/${assessmentIds.t0Sumatif}/rekap.pdf`);

@@ -45,6 +45,13 @@ export const distributionSchema = z.object({
 });
 export type Distribution = z.infer<typeof distributionSchema>;
 
+export const recapQuerySchema = z.strictObject({
+  academicYear: academicYear,
+  kind: z.enum(ASSESSMENT_PERIOD_KINDS),
+  madrasahId: idSchema.optional().describe('One madrasah; all madrasahs in scope when omitted'),
+});
+export type RecapQuery = z.infer<typeof recapQuerySchema>;
+
 export const MOVEMENTS = ['improved', 'declined', 'unchanged'] as const;
 export type MovementKind = (typeof MOVEMENTS)[number];
 

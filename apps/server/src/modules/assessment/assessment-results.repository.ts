@@ -280,8 +280,8 @@ export function createAssessmentResultsRepository() {
       }));
     },
 
-    /** The final kepala results of a period for the recap, in teacher-name order, read in pages (keyset on name, id). */
-    async recapPage(q: Queryable, tenantId: string, periodId: string, after: { name: string; id: string } | null, limit: number): Promise<RecapRow[]> {
+    /** The final kepala results of some periods for the recap, in teacher-name order, read in pages (keyset on name, id). */
+    async recapPage(q: Queryable, tenantId: string, periodIds: readonly string[], after: { name: string; id: string } | null, limit: number): Promise<RecapRow[]> {
       const cursor = after ? sql`and (te.name, te.id) > (${after.name}, ${after.id}::uuid)` : sql``;
       const found = await rows<Row>(
         q,
@@ -290,7 +290,7 @@ export function createAssessmentResultsRepository() {
             join teachers te on te.tenant_id = r.tenant_id and te.id = r.teacher_id
             join madrasahs m on m.tenant_id = r.tenant_id and m.id = r.madrasah_id
             where r.tenant_id = ${tenantId}::uuid and te.tenant_id = ${tenantId}::uuid and m.tenant_id = ${tenantId}::uuid
-              and r.period_id = ${periodId}::uuid and r.rater_kind = 'kepala' ${cursor}
+              and r.period_id = any(${sql.param(periodIds)}::uuid[]) and r.rater_kind = 'kepala' ${cursor}
             order by te.name, te.id
             limit ${limit}`,
       );

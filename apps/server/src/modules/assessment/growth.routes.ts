@@ -1,4 +1,4 @@
-import { distributionQuerySchema, distributionSchema, errorBodySchema, idParamsSchema, movementQuerySchema, movementSchema, teacherGrowthSchema } from '@tumbuh/shared';
+import { distributionQuerySchema, distributionSchema, errorBodySchema, idParamsSchema, movementQuerySchema, movementSchema, recapQuerySchema, teacherGrowthSchema } from '@tumbuh/shared';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { createAssessmentCycleRepository } from './assessment-cycle.repository.t
 import { createAssessmentResultsRepository } from './assessment-results.repository.ts';
 import { getDistribution, getMovement, getTeacherGrowth, type GrowthDeps } from './growth.usecases.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
-import { assessmentRekapPdf, periodRecapXlsx, XLSX_TYPE } from './recap.usecases.ts';
+import { assessmentRekapPdf, periodRecapXlsx, tenantRecapXlsx, XLSX_TYPE } from './recap.usecases.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const tags = ['assessment'];
@@ -84,6 +84,18 @@ export function registerGrowthRoutes(app: FastifyInstance, appDeps: AppDeps, ins
       const file = await periodRecapXlsx(requireActor(q), q.params.id, deps);
       return sendFile(reply, XLSX_TYPE, file);
     },
+  );
+  r.get(
+    '/assessment/rekap.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'XLSX recap of a period (academic year + kind) across every madrasah in scope, or one madrasah: same columns as the period recap',
+        querystring: recapQuerySchema,
+        response: { 200: fileResponse(XLSX_TYPE, 'The workbook'), ...errors },
+      },
+    },
+    async (q, reply) => sendFile(reply, XLSX_TYPE, await tenantRecapXlsx(requireActor(q), q.query, deps)),
   );
   r.get(
     '/assessment/assessments/:id/rekap.pdf',

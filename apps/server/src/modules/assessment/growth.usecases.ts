@@ -63,7 +63,7 @@ const asKind = (text: string): 'formatif' | 'sumatif' => (text === 'sumatif' ? '
  * Madrasahs whose results the actor may aggregate, narrowed to `madrasahId` when given: another
  * tenant's or an unseen madrasah answers 404, a madrasah where they are only guru 403.
  */
-async function aggregateScope(tx: Tx, actor: Actor, madrasahId: string | undefined, deps: GrowthDeps): Promise<'all' | string[]> {
+export async function aggregateScope(tx: Tx, actor: Actor, madrasahId: string | undefined, deps: GrowthDeps): Promise<'all' | string[]> {
   const scope = resultMadrasahIds(actor);
   if (madrasahId) {
     if (!canSeeMadrasah(actor, madrasahId) || !(await deps.peopleRepository.findMadrasah(tx, actor.tenantId, madrasahId))) throw peopleErrors['people.madrasah_not_found']();

@@ -9,7 +9,7 @@ import { renderPdf } from '../documents/documents.render.ts';
 import { canReadAssessment, canSeePeriodSummary } from './assessment-cycle.models.ts';
 import type { RecapRow } from './assessment-results.repository.ts';
 import { backfillResults, persistAssessmentResult } from './assessment-results.usecases.ts';
-import type { GrowthDeps } from './growth.usecases.ts';
+import { aggregateScope, type GrowthDeps } from './growth.usecases.ts';
 import { findEntry } from './instruments.models.ts';
 import { rekapDocument, type RekapInput } from './rekap.documents.ts';
 
@@ -33,6 +33,36 @@ function filePart(text: string): string {
   return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** Writes the recap workbook of the final kepala results of `periodIds`, reading keyset pages inside the caller's transaction. */
+async function writeRecap(tx: Tx, tenantId: string, periodIds: readonly string[], deps: GrowthDeps): Promise<{ body: Buffer; rows: number }> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Tumbuh';
+  const sheet = workbook.addWorksheet('Rekap PKG', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const headerRow = sheet.addRow(recapHeader(14));
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  let n = 0;
+  let after: { name: string; id: string } | null = null;
+  for (;;) {
+    const page: RecapRow[] = periodIds.length === 0 ? [] : await deps.assessmentResultsRepository.recapPage(tx, tenantId, periodIds, after, RECAP_PAGE);
+    for (const r of page) sheet.addRow(recapLine(++n, r)).commit();
+    const last = page[page.length - 1];
+    if (!last || page.length < RECAP_PAGE) break;
+    after = { name: last.name, id: last.teacherId };
+  }
+  sheet.commit();
+  await workbook.commit();
+  await finished;
+  return { body: Buffer.concat(chunks), rows: n };
+}
+
 /**
  * The XLSX recap of every teacher of a period (their final kepala results): written with exceljs'
  * streaming writer while the rows are read in keyset pages inside one transaction. Kepala, operator
@@ -44,34 +74,23 @@ export async function periodRecapXlsx(actor: Actor, periodId: string, deps: Grow
     if (!period || !canSeeMadrasah(actor, period.madrasahId)) throw assessmentErrors['assessment.period_not_found']();
     if (!canSeePeriodSummary(actor, period.madrasahId)) throw commonErrors['auth.forbidden']();
     await backfillResults(tx, actor.tenantId, { periodIds: [period.id] }, deps);
+    const written = await writeRecap(tx, actor.tenantId, [period.id], deps);
+    return { fileName: `rekap-pkg-${period.academicYear.replace('/', '-')}-${period.kind}-${filePart(period.id.slice(0, 8))}.xlsx`, ...written };
+  });
+}
 
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (c: Buffer) => chunks.push(c));
-    const finished = new Promise<void>((resolve, reject) => {
-      sink.on('end', resolve);
-      sink.on('error', reject);
-    });
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-    workbook.creator = 'Tumbuh';
-    const sheet = workbook.addWorksheet('Rekap PKG', { views: [{ state: 'frozen', ySplit: 1 }] });
-    const header = recapHeader(14);
-    const headerRow = sheet.addRow(header);
-    headerRow.font = { bold: true };
-    headerRow.commit();
-    let n = 0;
-    let after: { name: string; id: string } | null = null;
-    for (;;) {
-      const page = await deps.assessmentResultsRepository.recapPage(tx, actor.tenantId, period.id, after, RECAP_PAGE);
-      for (const r of page) sheet.addRow(recapLine(++n, r)).commit();
-      const last = page[page.length - 1];
-      if (!last || page.length < RECAP_PAGE) break;
-      after = { name: last.name, id: last.teacherId };
-    }
-    sheet.commit();
-    await workbook.commit();
-    await finished;
-    return { fileName: `rekap-pkg-${period.academicYear.replace('/', '-')}-${period.kind}-${filePart(period.id.slice(0, 8))}.xlsx`, body: Buffer.concat(chunks), rows: n };
+/**
+ * The XLSX recap of a period (academic year + kind) across every madrasah in scope (a district or
+ * yayasan), or one madrasah. Same columns as the period recap, in teacher-name order.
+ * @throws people.madrasah_not_found, auth.forbidden
+ */
+export async function tenantRecapXlsx(actor: Actor, query: { academicYear: string; kind: string; madrasahId?: string | undefined }, deps: GrowthDeps): Promise<{ fileName: string; body: Buffer; rows: number }> {
+  return withTenant(deps.db, actor.tenantId, async (tx: Tx) => {
+    const madrasahIds = await aggregateScope(tx, actor, query.madrasahId, deps);
+    const periodIds = await deps.assessmentResultsRepository.periodIds(tx, actor.tenantId, { madrasahIds, academicYear: query.academicYear, kind: query.kind });
+    await backfillResults(tx, actor.tenantId, { periodIds }, deps);
+    const written = await writeRecap(tx, actor.tenantId, periodIds, deps);
+    return { fileName: `rekap-pkg-${query.academicYear.replace('/', '-')}-${query.kind}.xlsx`, ...written };
   });
 }
 
