@@ -31,6 +31,8 @@ const ids = {
   madrasah: '', teacher: '', subject: '', cluster: '', user: '', invitation: '',
   // MGMP: a group of three (ketua, sekretaris, anggota), a running meeting with a plain and a proposal item, a decision, a follow-up, a planned activity.
   mgmpGroup: '', ketua: '', sekretaris: '', anggota: '', outsider: '', programmeItem: '', meeting: '', agendaItem: '', proposalItem: '', decision: '', followUp: '',
+  // Classroom observation: one in progress (kepala), with a goal.
+  observation: '', observationGoal: '',
   // Student feedback: an open round and its public token.
   feedbackRound: '', feedbackToken: '',
   // Files: a photo of the meeting.
@@ -39,6 +41,7 @@ const ids = {
 const TABLES = [
   'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
   'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
+  'observations', 'observation_notes', 'observation_note_indicators', 'observation_ratings', 'observation_reflections', 'observation_goals',
   'feedback_settings', 'feedback_rounds', 'feedback_answers', 'feedback_answer_values',
   'stored_files',
 ];
@@ -90,6 +93,13 @@ beforeAll(async () => {
   const inv = await operator.request('POST', '/api/v1/invitations', { email: 'calon@contoh.sch.id', name: 'Calon', role: 'guru', madrasahId: ids.madrasah });
   ids.invitation = inv.json<{ id: string }>().id;
   await createMgmpFixture();
+  const kepala = await login(ctx.app, 'kepala@contoh.sch.id');
+  const observation = await kepala.request('POST', '/api/v1/observations', { teacherId: ids.teacher, observerKind: 'kepala', scheduledAt: inMinutes(60), rombel: 'VIII-B', subjectName: 'Fikih', topic: 'Salat' });
+  expect(observation.statusCode, observation.body).toBe(201);
+  ids.observation = observation.json<{ id: string }>().id;
+  await kepala.request('POST', `/api/v1/observations/${ids.observation}/transition`, { to: 'in_progress' });
+  const withGoal = await kepala.request('POST', `/api/v1/observations/${ids.observation}/goals`, { what: 'Tujuan', dueDate: '2026-12-01' });
+  ids.observationGoal = withGoal.json<{ goals: { id: string }[] }>().goals[0]?.id ?? '';
   const round = await created<{ id: string; token: string }>('POST', '/api/v1/feedback/rounds', { teacherId: ids.teacher, className: 'VIII-B' });
   ids.feedbackRound = round.id;
   ids.feedbackToken = round.token;
@@ -174,6 +184,18 @@ const endpoints = (): Endpoint[] => [
   { method: 'POST', path: '/api/v1/mgmp/decisions/:id/review', idKey: 'decision', valid: { note: 'Ditinjau' } },
   { method: 'POST', path: '/api/v1/mgmp/groups/:id/follow-ups', idKey: 'mgmpGroup', valid: { what: 'Susun soal', dueDate: '2026-12-01', ownerIds: [ids.anggota], agendaItemId: ids.agendaItem }, required: ['what', 'dueDate', 'ownerIds'] },
   { method: 'PATCH', path: '/api/v1/mgmp/follow-ups/:id', idKey: 'followUp', valid: { status: 'sedang', evidence: 'Draf', dueDate: '2026-12-15', ownerIds: [ids.anggota] } },
+  // Classroom observation (the operator has no access: bodies that pass validation answer 404)
+  { method: 'POST', path: '/api/v1/observations', valid: { teacherId: ids.teacher, observerKind: 'kepala', scheduledAt: inMinutes(60), rombel: 'VIII-B', subjectName: 'Fikih', topic: 'Salat', focus: ['pengelolaan-kelas'] }, required: ['teacherId', 'observerKind', 'scheduledAt', 'rombel', 'subjectName', 'topic'] },
+  { method: 'PATCH', path: '/api/v1/observations/:id', idKey: 'observation', valid: { rombel: 'VIII-C', topic: 'Zakat' } },
+  { method: 'POST', path: '/api/v1/observations/:id/transition', idKey: 'observation', valid: { to: 'reflected' }, required: ['to'] },
+  { method: 'PUT', path: '/api/v1/observations/:id/notes/0190a000-0000-7000-8000-0000000000a1', idKey: 'observation', valid: { notedAt: inMinutes(0), text: 'Catatan', indicatorIds: [] }, required: ['notedAt', 'text'] },
+  { method: 'DELETE', path: '/api/v1/observations/:id/notes/0190a000-0000-7000-8000-0000000000a1', idKey: 'observation' },
+  { method: 'PUT', path: '/api/v1/observations/:id/ratings', idKey: 'observation', valid: { ratings: [{ indicatorId: '0190a000-0000-7000-8000-0000000000a2', value: 1 }] }, required: ['ratings'] },
+  { method: 'POST', path: '/api/v1/observations/:id/reflections', idKey: 'observation', valid: { text: 'Refleksi' }, required: ['text'] },
+  { method: 'POST', path: '/api/v1/observations/:id/goals', idKey: 'observation', valid: { what: 'Tujuan', dueDate: '2026-12-01' }, required: ['what', 'dueDate'] },
+  { method: 'DELETE', path: '/api/v1/observations/:id/goals/0190a000-0000-7000-8000-0000000000a3', idKey: 'observation' },
+  { method: 'POST', path: '/api/v1/observations/:id/goals/0190a000-0000-7000-8000-0000000000a3/send-to-mgmp', idKey: 'observation', valid: { groupId: '0190a000-0000-7000-8000-0000000000a4' }, required: ['groupId'] },
+  { method: 'POST', path: '/api/v1/observations/:id/files', idKey: 'observation' },
   // Files (multipart: the JSON variants must be refused before any upload is read)
   { method: 'POST', path: '/api/v1/mgmp/meetings/:id/files', idKey: 'meeting' },
   { method: 'POST', path: '/api/v1/mgmp/follow-ups/:id/files', idKey: 'followUp' },
@@ -261,7 +283,7 @@ describe('bad input to a write endpoint answers 4xx and changes nothing', () => 
 });
 
 describe('bad list queries answer 4xx', () => {
-  const lists = ['/api/v1/teachers', '/api/v1/subjects', '/api/v1/clusters', '/api/v1/madrasahs', '/api/v1/users', '/api/v1/invitations', '/api/v1/audit', '/api/v1/mgmp/groups', '/api/v1/mgmp/topics', '/api/v1/mgmp/follow-ups/mine', '/api/v1/feedback/rounds'];
+  const lists = ['/api/v1/teachers', '/api/v1/subjects', '/api/v1/clusters', '/api/v1/madrasahs', '/api/v1/users', '/api/v1/invitations', '/api/v1/audit', '/api/v1/mgmp/groups', '/api/v1/mgmp/topics', '/api/v1/mgmp/follow-ups/mine', '/api/v1/observations', '/api/v1/feedback/rounds'];
   const queries = ['limit=abc', 'limit=0', 'limit=100000', 'offset=-1', `q=${'x'.repeat(500)}`, 'unknown=1', 'madrasahId=abc', 'limit=1&limit=2'];
 
   it.each(lists)('%s', async (path) => {
@@ -291,7 +313,7 @@ describe('bad MGMP list queries answer 4xx', () => {
       for (const q of ['limit=abc', 'limit=0', 'limit=100000', 'offset=-1', 'unknown=1', 'status=x', 'limit=1&limit=2']) expectClientError(await operator.request('GET', `${path}?${q}`), `${path}?${q}`);
     }
     const g = `/api/v1/mgmp/groups/${ids.mgmpGroup}`;
-    for (const url of [`${g}/programme-items?academicYear=2026`, `${g}/overview?from=2026-02-30`, `${g}/overview?from=x`, `${g}/overview?unknown=1`, '/api/v1/mgmp/overview?from=2026-02-30', '/api/v1/mgmp/overview?to=x', '/api/v1/mgmp/overview?unknown=1', '/api/v1/mgmp/overview?madrasahId=not-a-uuid', '/api/v1/mgmp/overview?from=2026-03-02&to=2026-03-01', `${g}/decisions?dueForReview=false`, `${g}/follow-ups?overdue=1`, '/api/v1/mgmp/groups?archived=maybe', '/api/v1/mgmp/groups?mine=yes']) {
+    for (const url of [`${g}/programme-items?academicYear=2026`, `${g}/overview?from=2026-02-30`, `${g}/overview?from=x`, `${g}/overview?unknown=1`, '/api/v1/mgmp/overview?from=2026-02-30', '/api/v1/mgmp/overview?to=x', '/api/v1/mgmp/overview?unknown=1', '/api/v1/mgmp/overview?madrasahId=not-a-uuid', '/api/v1/mgmp/overview?from=2026-03-02&to=2026-03-01', `${g}/decisions?dueForReview=false`, `${g}/follow-ups?overdue=1`, '/api/v1/mgmp/groups?archived=maybe', '/api/v1/mgmp/groups?mine=yes', `${g}/program-kerja.pdf?academicYear=2026`, `${g}/program-kerja.pdf?unknown=1`, `${g}/attendance.xlsx?from=2026-02-30`, `${g}/attendance.xlsx?to=x`, `${g}/follow-ups.xlsx?unknown=1`, '/api/v1/mgmp/meetings/not-a-uuid/notulen.pdf', '/api/v1/mgmp/groups/not-a-uuid/attendance.xlsx']) {
       expectClientError(await operator.request('GET', url), url);
     }
   });
