@@ -2,8 +2,10 @@ import { feedbackEn } from './sections/feedback.en.ts';
 import type { Dictionary } from './id.ts';
 import { mgmpAdminEn } from './sections/mgmpAdmin.en.ts';
 import { cetakEn } from './sections/cetak.en.ts';
+import { penilaianEn } from './sections/penilaian.en.ts';
 import { growthEn } from './sections/growth.en.ts';
 import { observationEn } from './sections/observation.en.ts';
+import { filesEn } from './sections/files.en.ts';
 
 /** Same shape as the source dictionary, every leaf a string. */
 export type DeepStringRecord<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStringRecord<T[K]> };
@@ -448,7 +450,9 @@ export const en: DeepStringRecord<Dictionary> = {
   cetak: cetakEn,
   observation: observationEn,
   growth: growthEn,
+  penilaian: penilaianEn,
   feedback: feedbackEn,
+  files: filesEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has moved.',

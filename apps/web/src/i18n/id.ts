@@ -5,8 +5,10 @@
 import { feedbackId } from './sections/feedback.id.ts';
 import { mgmpAdminId } from './sections/mgmpAdmin.id.ts';
 import { cetakId } from './sections/cetak.id.ts';
+import { penilaianId } from './sections/penilaian.id.ts';
 import { growthId } from './sections/growth.id.ts';
 import { observationId } from './sections/observation.id.ts';
+import { filesId } from './sections/files.id.ts';
 
 export const id = {
   app: {
@@ -447,7 +449,9 @@ export const id = {
   cetak: cetakId,
   observation: observationId,
   growth: growthId,
+  penilaian: penilaianId,
   feedback: feedbackId,
+  files: filesId,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',

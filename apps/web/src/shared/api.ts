@@ -115,11 +115,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
  * Uploads a multipart form with XMLHttpRequest so the upload progress (0–100) can be shown.
  * The browser sets the multipart Content-Type; the CSRF token still goes along.
  */
-export function uploadForm<T>(path: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
+export function uploadForm<T>(path: string, form: FormData, onProgress: (percent: number) => void, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl(path));
-    const headers = headersFor('POST', false);
+    xhr.open(method, apiUrl(path));
+    const headers = headersFor(method, false);
     for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (ev) => {
       if (ev.lengthComputable && ev.total > 0) onProgress(Math.round((ev.loaded / ev.total) * 100));

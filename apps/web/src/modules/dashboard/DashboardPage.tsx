@@ -1,11 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { keys, type ListResult } from '../../shared/people.api.ts';
-import { can } from '../../shared/roles.ts';
+import { can, hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ErrorNote } from '../../shared/ui.tsx';
+
+// The logo (kop) control loads on demand: it adds nothing to the first-load bundle.
+const MadrasahLogo = lazy(() => import('../files/MadrasahLogo.tsx').then((m) => ({ default: m.MadrasahLogo })));
 
 async function total(path: string, query: Record<string, string | number>, signal: AbortSignal): Promise<number> {
   const list = await api<ListResult<unknown>>('GET', path, { query: { ...query, limit: 1 }, signal });
@@ -44,6 +48,9 @@ export function DashboardPage() {
           <li key={m.id} className="card madrasah">
             <strong>{m.name}</strong>
             {m.npsn && <span className="muted">{t('dashboard.npsn', { npsn: m.npsn })}</span>}
+            <Suspense fallback={null}>
+              <MadrasahLogo madrasahId={m.id} name={m.name} canEdit={hasRole(me, 'operator', m.id)} />
+            </Suspense>
           </li>
         ))}
       </ul>

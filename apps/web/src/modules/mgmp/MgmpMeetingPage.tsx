@@ -15,6 +15,7 @@ import { DecisionSection } from './Decision.tsx';
 import { MeetingDownloads } from './Downloads.tsx';
 import { mgmpKeys, useMgmpDecisions, useMgmpGroup, useMgmpMeeting } from './mgmp.api.ts';
 import { MinutesSection } from './Minutes.tsx';
+import { FilesSection } from '../files/FilesSection.tsx';
 import { MeetingStatusBadge, MgmpErrorPage } from './parts.tsx';
 
 /** /mgmp/rapat/:meetingId: agenda, attendance (or check-in), minutes and decisions of one meeting. */
@@ -108,6 +109,7 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
           {manage && <AgendaEditor meeting={meeting} />}
         </div>
       </div>
+      <FilesSection kind="mgmp_meeting" ownerId={meeting.id} canUpload={manage && !cancelled} intro={t('files.intro')} />
       <MeetingDownloads meeting={meeting} />
     </section>
   );

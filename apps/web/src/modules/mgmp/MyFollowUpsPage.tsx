@@ -7,6 +7,7 @@ import { api } from '../../shared/api.ts';
 import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
 import { mgmpKeys, nextFollowUpStatuses, useMgmpGroups, useMyFollowUps } from './mgmp.api.ts';
 import { FollowUpSummary } from './parts.tsx';
+import { EvidenceFiles } from '../files/FilesSection.tsx';
 
 /** /mgmp/tindak-lanjut: the signed-in teacher's follow-ups, overdue first, each updatable from the phone. */
 export function MyFollowUpsPage() {
@@ -120,6 +121,7 @@ function FollowUpCard({ item, groupName }: { item: MgmpFollowUp; groupName: stri
           {save.isPending ? t('common.saving') : t('common.save')}
         </button>
       </form>
+      <EvidenceFiles followUpId={item.id} canUpload={item.status !== 'batal'} />
     </li>
   );
 }

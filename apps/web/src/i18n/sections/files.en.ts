@@ -1,0 +1,38 @@
+import type { DeepStringRecord } from '../en.ts';
+import type { filesId } from './files.id.ts';
+
+/** English texts of photos and files (meeting documentation, follow-up evidence, madrasah logo). */
+export const filesEn: DeepStringRecord<typeof filesId> = {
+  title: 'Documentation',
+  intro: 'Photos and files of the meeting. Photos are made smaller on the device before sending, to save data.',
+  takePhoto: 'Take a photo',
+  choose: 'Choose a photo or file',
+  chooseHint: 'Photos: JPEG, PNG, WebP (up to {imageMax}); files: PDF, DOCX, XLSX, PPTX (up to {documentMax}).',
+  caption: 'Photo caption (optional)',
+  preparing: 'Preparing {name}…',
+  uploading: 'Uploading {name}: {percent}%',
+  processing: 'Processing {name} on the server…',
+  uploaded: '{name} saved.',
+  photos: 'Photos ({count})',
+  documents: 'Files ({count})',
+  empty: 'No photos or files yet.',
+  openFull: 'Open full size: {name}',
+  photoAlt: 'Photo: {name}',
+  download: 'Download {name}',
+  delete: 'Delete',
+  deleteLabel: 'Delete {name}',
+  confirmDelete: 'Delete "{name}"? This cannot be undone.',
+  by: 'by {name}',
+  tooLarge: '"{name}" is too large ({size}). Photos up to {imageMax}, files up to {documentMax}.',
+  wrongType: '"{name}" is not an accepted type. Photos: JPEG, PNG, WebP; files: PDF, DOCX, XLSX, PPTX.',
+  evidence: 'Evidence photos or files',
+  logoTitle: 'Madrasah logo',
+  logoHint: 'Used on the letterhead of printed documents (attendance list, minutes, reports). PNG with a transparent background or JPEG, up to {imageMax}.',
+  logoAlt: 'Logo of {name}',
+  logoNone: 'No logo yet.',
+  logoUpload: 'Upload logo',
+  logoReplace: 'Replace logo',
+  logoRemove: 'Remove logo',
+  logoConfirmRemove: 'Remove the logo of {name}? Printed documents will show no logo.',
+  logoSaved: 'Logo saved.',
+};
