@@ -7,7 +7,7 @@ import { api, isApiError } from '../../shared/api.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ErrorNote, Field, Loading, MadrasahOptions } from '../../shared/ui.tsx';
 import { CategoryLegend, StackedBar } from './growth.charts.tsx';
-import { periodKey, rekapXlsxUrl, useDistribution, useMovement } from './growth.api.ts';
+import { periodKey, recapXlsxUrl, rekapXlsxUrl, useDistribution, useMovement } from './growth.api.ts';
 import { periodLabel } from './GrowthSection.tsx';
 
 const GROUPINGS: DistributionGrouping[] = ['overall', 'madrasah', 'cluster', 'mgmp'];
@@ -67,7 +67,7 @@ export function DistributionPage() {
         <p className="empty">{t('growth.distribution.none')}</p>
       ) : (
         <>
-          <DistributionBars data={distribution.data} />
+          <DistributionBars data={distribution.data} madrasahId={madrasahId} />
           <MovementList periods={distribution.data.periods} madrasahId={madrasahId} />
         </>
       )}
@@ -76,7 +76,7 @@ export function DistributionPage() {
   );
 }
 
-function DistributionBars({ data }: { data: Distribution }) {
+function DistributionBars({ data, madrasahId }: { data: Distribution; madrasahId: string }) {
   const t = useT();
   return (
     <div className="card" data-testid="distribution">
@@ -90,6 +90,9 @@ function DistributionBars({ data }: { data: Distribution }) {
           {p.groups.map((g) => (
             <StackedBar key={g.id} label={g.name} counts={g.distribution} total={g.assessed} />
           ))}
+          <a href={recapXlsxUrl(p, madrasahId)} download className="small">
+            {t('growth.distribution.downloadXlsx')}
+          </a>
         </figure>
       ))}
     </div>

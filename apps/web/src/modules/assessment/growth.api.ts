@@ -40,3 +40,4 @@ export function useMovement(from: string, to: string, madrasahId: string) {
 /** Download links (the session cookie goes along: same origin). */
 export const rekapPdfUrl = (assessmentId: string) => apiUrl(`/assessment/assessments/${assessmentId}/rekap.pdf`);
 export const rekapXlsxUrl = (periodId: string) => apiUrl(`/assessment/periods/${periodId}/rekap.xlsx`);
+export const recapXlsxUrl = (p: { academicYear: string; kind: string }, madrasahId: string) => apiUrl('/assessment/rekap.xlsx', { academicYear: p.academicYear, kind: p.kind, madrasahId });
