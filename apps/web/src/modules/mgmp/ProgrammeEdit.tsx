@@ -1,6 +1,6 @@
 import { MGMP_PROGRAMME_TYPES, type MgmpGroup, type MgmpProgrammeItem, type MgmpProgrammeType } from '@tumbuh/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
@@ -40,6 +40,7 @@ export function ProgrammeItemActions({ item, group }: { item: MgmpProgrammeItem;
 
 function EditProgrammeItem({ item, group, onSaved }: { item: MgmpProgrammeItem; group: MgmpGroup; onSaved: () => void }) {
   const t = useT();
+  const formId = useId();
   const [open, setOpen] = useState(false);
   const topics = useMgmpTopics(group.madrasahId, open);
   const initial = { title: item.title, type: item.type, topicId: item.topicId ?? '', targetMonth: item.targetMonth, personInChargeId: item.personInChargeId ?? '' };
@@ -58,63 +59,68 @@ function EditProgrammeItem({ item, group, onSaved }: { item: MgmpProgrammeItem; 
   });
   const errors = useFieldErrors(save.error);
   return (
-    <details className="filters edit-programme" open={open || draft.restored || undefined} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{t('mgmpAdmin.programme.edit')}</summary>
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        {draft.restored && <p className="note small">{t('mgmpAdmin.restored')}</p>}
-        <Field label={t('mgmp.programme.itemTitle')} required error={errors.title}>
-          {(p) => <input {...p} value={v.title} onChange={(e) => draft.set('title', e.target.value)} />}
-        </Field>
-        <Field label={t('mgmp.programme.type')} required error={errors.type}>
-          {(p) => (
-            <select {...p} value={v.type} onChange={(e) => draft.set('type', isType(e.target.value) ? e.target.value : 'rutin')}>
-              {MGMP_PROGRAMME_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`mgmp.programme.typeName.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('mgmp.programme.topic')} error={errors.topicId}>
-          {(p) => (
-            <select {...p} value={v.topicId} onChange={(e) => draft.set('topicId', e.target.value)}>
-              <option value="">{t('mgmp.programme.noTopic')}</option>
-              {item.topicId && !topics.data && <option value={item.topicId}>{item.topicName}</option>}
-              {(topics.data?.items ?? []).map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {topic.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('mgmp.programme.targetMonth')} required error={errors.targetMonth}>
-          {(p) => <input {...p} type="month" value={v.targetMonth} onChange={(e) => draft.set('targetMonth', e.target.value)} />}
-        </Field>
-        <Field label={t('mgmp.programme.personInCharge')} error={errors.personInChargeId}>
-          {(p) => (
-            <select {...p} value={v.personInChargeId} onChange={(e) => draft.set('personInChargeId', e.target.value)}>
-              <option value="">{t('mgmp.programme.nobody')}</option>
-              {group.members.map((m) => (
-                <option key={m.teacherId} value={m.teacherId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <ErrorNote error={save.error} />
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {t('mgmpAdmin.save')}
-        </button>
-      </form>
-    </details>
+    <div className="edit-programme">
+      <button type="button" className="btn btn-small btn-touch" aria-expanded={open || draft.restored} aria-controls={formId} onClick={() => setOpen(!open)}>
+        {t('mgmpAdmin.programme.edit')}
+      </button>
+      {(open || draft.restored) && (
+        <form
+          id={formId}
+          className="form-grid"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          {draft.restored && <p className="note small">{t('mgmpAdmin.restored')}</p>}
+          <Field label={t('mgmp.programme.itemTitle')} required error={errors.title}>
+            {(p) => <input {...p} value={v.title} onChange={(e) => draft.set('title', e.target.value)} />}
+          </Field>
+          <Field label={t('mgmp.programme.type')} required error={errors.type}>
+            {(p) => (
+              <select {...p} value={v.type} onChange={(e) => draft.set('type', isType(e.target.value) ? e.target.value : 'rutin')}>
+                {MGMP_PROGRAMME_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`mgmp.programme.typeName.${type}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('mgmp.programme.topic')} error={errors.topicId}>
+            {(p) => (
+              <select {...p} value={v.topicId} onChange={(e) => draft.set('topicId', e.target.value)}>
+                <option value="">{t('mgmp.programme.noTopic')}</option>
+                {item.topicId && !topics.data && <option value={item.topicId}>{item.topicName}</option>}
+                {(topics.data?.items ?? []).map((topic) => (
+                  <option key={topic.id} value={topic.id}>
+                    {topic.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('mgmp.programme.targetMonth')} required error={errors.targetMonth}>
+            {(p) => <input {...p} type="month" value={v.targetMonth} onChange={(e) => draft.set('targetMonth', e.target.value)} />}
+          </Field>
+          <Field label={t('mgmp.programme.personInCharge')} error={errors.personInChargeId}>
+            {(p) => (
+              <select {...p} value={v.personInChargeId} onChange={(e) => draft.set('personInChargeId', e.target.value)}>
+                <option value="">{t('mgmp.programme.nobody')}</option>
+                {group.members.map((m) => (
+                  <option key={m.teacherId} value={m.teacherId}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <ErrorNote error={save.error} />
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('mgmpAdmin.save')}
+          </button>
+        </form>
+      )}
+    </div>
   );
 }
