@@ -25,7 +25,7 @@ export const mgmpAdminEn: DeepStringRecord<typeof mgmpAdminId> = {
     termStart: 'Term of office: start',
     termEnd: 'Term of office: end',
     quorum: 'Quorum rule',
-    quorumMajority: 'More than half of the members present',
+    quorumMajority: 'More than ½ of members present',
     quorumFraction: 'At least a given share',
     numerator: 'Numerator',
     denominator: 'Denominator',

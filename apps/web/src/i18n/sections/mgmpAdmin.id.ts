@@ -22,7 +22,7 @@ export const mgmpAdminId = {
     termStart: 'Periode kepengurusan: mulai',
     termEnd: 'Periode kepengurusan: selesai',
     quorum: 'Aturan kuorum',
-    quorumMajority: 'Lebih dari separuh anggota hadir',
+    quorumMajority: 'Lebih dari ½ anggota hadir',
     quorumFraction: 'Sekurang-kurangnya sebagian tertentu',
     numerator: 'Pembilang',
     denominator: 'Penyebut',
