@@ -27,6 +27,14 @@ const MgmpMeetingPage = lazy(() => import('../modules/mgmp/MgmpMeetingPage.tsx')
 const DistributionPage = lazy(() => import('../modules/assessment/DistributionPage.tsx').then((m) => ({ default: m.DistributionPage })));
 const FeedbackListPage = lazy(() => import('../modules/feedback/FeedbackListPage.tsx').then((m) => ({ default: m.FeedbackListPage })));
 const FeedbackRoundPage = lazy(() => import('../modules/feedback/FeedbackRoundPage.tsx').then((m) => ({ default: m.FeedbackRoundPage })));
+// Assessment-cycle pages (Penilaian Kinerja): lazy.
+const PeriodsPage = lazy(() => import('../modules/assessment/PeriodsPage.tsx').then((m) => ({ default: m.PeriodsPage })));
+const PeriodPage = lazy(() => import('../modules/assessment/PeriodPage.tsx').then((m) => ({ default: m.PeriodPage })));
+const RatingFormPage = lazy(() => import('../modules/assessment/RatingFormPage.tsx').then((m) => ({ default: m.RatingFormPage })));
+const ResultPage = lazy(() => import('../modules/assessment/ResultPage.tsx').then((m) => ({ default: m.ResultPage })));
+const CombinedPage = lazy(() => import('../modules/assessment/CombinedPage.tsx').then((m) => ({ default: m.CombinedPage })));
+const MyAssessmentsPage = lazy(() => import('../modules/assessment/MyAssessmentsPage.tsx').then((m) => ({ default: m.MyAssessmentsPage })));
+const AssessmentSettingsPage = lazy(() => import('../modules/assessment/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const MyFollowUpsPage = lazy(() => import('../modules/mgmp/MyFollowUpsPage.tsx').then((m) => ({ default: m.MyFollowUpsPage })));
 const ObservationListPage = lazy(() => import('../modules/observation/ObservationListPage.tsx').then((m) => ({ default: m.ObservationListPage })));
 const ObservationPlanPage = lazy(() => import('../modules/observation/ObservationListPage.tsx').then((m) => ({ default: m.ObservationPlanPage })));
@@ -181,6 +189,62 @@ export function App() {
                   element={
                     <Lazy>
                       <FeedbackRoundPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="penilaian"
+                  element={
+                    <Lazy>
+                      <PeriodsPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="penilaian/saya"
+                  element={
+                    <Lazy>
+                      <MyAssessmentsPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="penilaian/pengaturan"
+                  element={
+                    <Lazy>
+                      <AssessmentSettingsPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="penilaian/periode/:id"
+                  element={
+                    <Lazy>
+                      <PeriodPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="penilaian/periode/:periodId/guru/:teacherId"
+                  element={
+                    <Lazy>
+                      <CombinedPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="penilaian/nilai/:id"
+                  element={
+                    <Lazy>
+                      <RatingFormPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="penilaian/hasil/:id"
+                  element={
+                    <Lazy>
+                      <ResultPage />
                     </Lazy>
                   }
                 />

@@ -46,7 +46,7 @@ export type AssessmentSettings = z.infer<typeof assessmentSettingsSchema>;
 
 // ---------- teachers of a period ----------
 export const periodTeacherSchema = z.object({
-  teacher: z.object({ id: idSchema, name: z.string() }),
+  teacher: z.object({ id: idSchema, name: z.string(), userId: idSchema.nullable().describe('The teacher’s active account (needed to be a peer rater or to self-assess)') }),
   assessments: z.array(
     z.object({
       id: idSchema,

@@ -30,10 +30,11 @@ export function createAssessmentSettingsRepository() {
       await q.insert(assessmentSettings).values(row).onConflictDoUpdate({ target: [assessmentSettings.tenantId, assessmentSettings.madrasahId], set: patch });
     },
 
-    /** Active teachers of a madrasah, by name. */
-    async listTeachersOf(q: Queryable, tenantId: string, madrasahId: string): Promise<{ id: string; name: string }[]> {
+    /** Active teachers of a madrasah, by name, with their active account if they have one (a peer rater must have one). */
+    async listTeachersOf(q: Queryable, tenantId: string, madrasahId: string): Promise<{ id: string; name: string; userId: string | null }[]> {
+      const account = sql<string | null>`(select u.id from users u where u.tenant_id = ${teachers.tenantId} and u.teacher_id = ${teachers.id} and u.active order by u.id limit 1)`;
       return q
-        .select({ id: teachers.id, name: teachers.name })
+        .select({ id: teachers.id, name: teachers.name, userId: account })
         .from(teachers)
         .where(and(eq(teachers.tenantId, tenantId), eq(teachers.madrasahId, madrasahId), eq(teachers.active, true)))
         .orderBy(asc(teachers.name), asc(teachers.id));

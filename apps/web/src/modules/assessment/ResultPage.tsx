@@ -1,0 +1,196 @@
+import type { Assessment } from '@tumbuh/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useLocale, useT } from '../../i18n/i18n.tsx';
+import { api } from '../../shared/api.ts';
+import { hasRole } from '../../shared/roles.ts';
+import { useMe } from '../../shared/session.tsx';
+import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
+import { raterKindKey, RuleNote } from './parts.tsx';
+import { decimal, penilaianKeys, shortDate, useAssessment, useInstrument, usePeriod, useRevisions } from './penilaian.api.ts';
+import { formIndex } from './penilaian.models.ts';
+
+/** /penilaian/hasil/:id — the result: competency table, Nilai PKG, category, % angka kredit, band rule; acknowledgement; revisions. */
+export function ResultPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const me = useMe();
+  const { id = '' } = useParams();
+  const assessment = useAssessment(id);
+  const a = assessment.data;
+  const instrument = useInstrument(a?.instrument.code, a?.instrument.version);
+  const period = usePeriod(a?.periodId ?? '');
+  const revisions = useRevisions(id, Boolean(a && a.status === 'final'));
+  const index = useMemo(() => (instrument.data ? formIndex(instrument.data) : null), [instrument.data]);
+
+  if (assessment.isPending) return <Loading />;
+  if (assessment.error || !a) return <ErrorNote error={assessment.error} onRetry={() => void assessment.refetch()} />;
+  const ownResult = me.user.teacherId === a.teacher.id;
+  const leads = hasRole(me, 'kepala_madrasah', a.madrasahId) || hasRole(me, 'pengawas', a.madrasahId);
+  const mayRevise = a.status === 'final' && (a.rater.userId === me.user.id || hasRole(me, 'kepala_madrasah', a.madrasahId));
+  const names = new Map((index?.competencies ?? []).map((c) => [c.number, c.name]));
+  const byPosition = new Map((index?.competencies ?? []).flatMap((c) => c.indicators.map((i) => [i.id, i.position] as const)));
+  const s = a.score;
+
+  return (
+    <section className="page">
+      <Link to={ownResult && !leads ? '/penilaian/saya' : `/penilaian/periode/${a.periodId}`} className="back">
+        ← {ownResult && !leads ? t('penilaian.result.backMine') : t('penilaian.result.back')}
+      </Link>
+      <h1>{t('penilaian.result.title', { name: a.teacher.name })}</h1>
+      <p className="muted">
+        {t(raterKindKey(a.rater.kind))} · {a.rater.name}
+        {period.data ? ` · ${t(`penilaian.kind.${period.data.kind}`)} ${period.data.academicYear}` : ''}
+      </p>
+      {a.status === 'draft' ? (
+        <div className="note">
+          <p>{t('penilaian.result.draft')}</p>
+          {a.rater.userId === me.user.id && (
+            <Link to={`/penilaian/nilai/${a.id}`} className="btn btn-primary">
+              {t('penilaian.result.openForm')}
+            </Link>
+          )}
+        </div>
+      ) : (
+        <>
+          <p className="muted small">
+            {t('penilaian.result.finalisedAt', { date: shortDate(a.finalisedAt, locale) })}
+            {a.revisedAt ? ` · ${t('penilaian.result.revisedAt', { date: shortDate(a.revisedAt, locale), n: a.revision })}` : ''}
+          </p>
+          {s && (
+            <>
+              <dl className="pk-result" data-testid="pk-result">
+                <div className="stat">
+                  <dt className="stat-label">{t('penilaian.result.total')}</dt>
+                  <dd className="stat-value">
+                    {s.total}/{s.maxTotal}
+                  </dd>
+                </div>
+                <div className="stat">
+                  <dt className="stat-label">{t('penilaian.result.nilai100')}</dt>
+                  <dd className="stat-value">{decimal(s.nilai, locale)}</dd>
+                </div>
+                <div className="stat">
+                  <dt className="stat-label">{t('penilaian.result.category')}</dt>
+                  <dd className="stat-value">{s.category}</dd>
+                </div>
+                <div className="stat">
+                  <dt className="stat-label">{t('penilaian.result.credit')}</dt>
+                  <dd className="stat-value">{s.creditPercent}%</dd>
+                </div>
+              </dl>
+              <RuleNote rule={s.rule} />
+              <div className="scroll-x">
+                <table className="table compact">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('penilaian.result.competency')}</th>
+                      <th scope="col" className="pk-num">
+                        {t('penilaian.result.score')}
+                      </th>
+                      <th scope="col" className="pk-num">
+                        {t('penilaian.result.percent')}
+                      </th>
+                      <th scope="col" className="pk-num">
+                        {t('penilaian.result.value')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.competencies.map((c) => (
+                      <tr key={c.number}>
+                        <th scope="row">
+                          {c.number}. {names.get(c.number) ?? ''}
+                        </th>
+                        <td className="pk-num">
+                          {c.score}/{c.max}
+                        </td>
+                        <td className="pk-num">{decimal(c.percent, locale)}</td>
+                        <td className="pk-num">{c.value}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          <h2 className="section-title subhead">{t('penilaian.result.teacherComment')}</h2>
+          {a.acknowledgedAt ? (
+            <p>
+              {t('penilaian.result.acknowledged', { date: shortDate(a.acknowledgedAt, locale) })}
+              {a.teacherComment ? ` — ${a.teacherComment}` : ''}
+            </p>
+          ) : ownResult ? (
+            <AcknowledgeForm assessment={a} />
+          ) : (
+            <p className="muted">{t('penilaian.result.notAcknowledged')}</p>
+          )}
+          <div className="actions subhead">
+            {mayRevise && (
+              <Link to={`/penilaian/nilai/${a.id}?revisi=1`} className="btn">
+                {t('penilaian.result.revise')}
+              </Link>
+            )}
+            {(leads || ownResult) && (
+              <Link to={`/penilaian/periode/${a.periodId}/guru/${a.teacher.id}`} className="btn">
+                {t('penilaian.result.combined')}
+              </Link>
+            )}
+          </div>
+          <h2 className="section-title subhead">{t('penilaian.result.history')}</h2>
+          {revisions.isPending ? (
+            <Loading />
+          ) : revisions.error ? (
+            <ErrorNote error={revisions.error} />
+          ) : revisions.data.items.length === 0 ? (
+            <p className="muted">{t('penilaian.result.historyEmpty')}</p>
+          ) : (
+            <ol className="pk-list">
+              {revisions.data.items.map((r) => (
+                <li key={r.id} className="card">
+                  <strong>{t('penilaian.result.historyItem', { n: r.revision, date: shortDate(r.revisedAt, locale), name: r.revisedBy.name })}</strong>
+                  <p>{t('penilaian.result.historyReason', { reason: r.reason })}</p>
+                  {r.previous.score && <p className="muted small">{t('penilaian.result.historyOld', { nilai: decimal(r.previous.score.nilai, locale), category: r.previous.score.category })}</p>}
+                  <ul className="small">
+                    {r.changes.map((c) => (
+                      <li key={c.indicatorId}>{t('penilaian.result.historyChange', { n: byPosition.get(c.indicatorId) ?? '?', before: c.before.score, after: c.after.score })}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AcknowledgeForm({ assessment }: { assessment: Assessment }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState('');
+  const ack = useMutation({
+    mutationFn: () => api<Assessment>('POST', `/assessment/assessments/${assessment.id}/acknowledge`, { body: { comment } }),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(penilaianKeys.assessment(assessment.id), fresh);
+      void queryClient.invalidateQueries({ queryKey: penilaianKeys.all });
+    },
+  });
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        ack.mutate();
+      }}
+    >
+      <Field label={t('penilaian.result.comment')}>{(p) => <textarea {...p} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}</Field>
+      <ErrorNote error={ack.error} />
+      <button type="submit" className="btn btn-primary btn-block" disabled={ack.isPending}>
+        {t('penilaian.result.acknowledge')}
+      </button>
+    </form>
+  );
+}

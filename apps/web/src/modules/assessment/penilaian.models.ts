@@ -1,0 +1,99 @@
+/**
+ * Pure rules of the rating form: the instrument in form order, the live PKG result with the same
+ * shared scoring module the server uses, and the ratings kept on the device until they are sent.
+ */
+import { competencyValue, PKG_INDICATOR_MAX, roundHalfUpDiv, scorePkg, type InstrumentDetail, type PkgBandRule, type PkgScore } from '@tumbuh/shared';
+
+export interface FormIndicator {
+  id: string;
+  number: number;
+  position: number;
+  text: string;
+}
+export interface FormCompetency {
+  number: number;
+  name: string;
+  domain: string;
+  indicators: FormIndicator[];
+}
+export interface FormIndex {
+  competencies: FormCompetency[];
+  count: number;
+  /** indicator id → position 1–78. */
+  positionOf: Map<string, number>;
+}
+
+export function formIndex(detail: InstrumentDetail): FormIndex {
+  const competencies = detail.domains.flatMap((d) => d.competencies.map((c) => ({ number: c.number, name: c.name, domain: d.name, indicators: c.indicators.map((i) => ({ id: i.id, number: i.number, position: i.position, text: i.text })) })));
+  const positionOf = new Map(competencies.flatMap((c) => c.indicators.map((i) => [i.id, i.position] as const)));
+  return { competencies, count: positionOf.size, positionOf };
+}
+
+export interface CompetencyLive {
+  number: number;
+  rated: number;
+  count: number;
+  /** Percent and value once every indicator of the competency is rated. */
+  percent: number | null;
+  value: number | null;
+}
+export interface LiveResult {
+  rated: number;
+  total: number;
+  competencies: CompetencyLive[];
+  /** The full PKG result once every indicator is rated (same module and rule as the server). */
+  score: PkgScore | null;
+}
+
+/** The live result of the ratings given so far (indicator id → 0/1/2). */
+export function liveResult(index: FormIndex, ratings: Readonly<Record<string, number>>, rule: PkgBandRule): LiveResult {
+  let rated = 0;
+  const arrays: number[][] = [];
+  const competencies = index.competencies.map((c) => {
+    const values = c.indicators.map((i) => ratings[i.id]);
+    const given = values.filter((v): v is number => v === 0 || v === 1 || v === 2);
+    rated += given.length;
+    arrays.push(given);
+    const complete = given.length === c.indicators.length;
+    const score = given.reduce((s, v) => s + v, 0);
+    const max = c.indicators.length * PKG_INDICATOR_MAX;
+    return { number: c.number, rated: given.length, count: c.indicators.length, percent: complete ? roundHalfUpDiv(score * 10_000, max) / 100 : null, value: complete ? competencyValue(score, max) : null };
+  });
+  const complete = rated === index.count && index.count > 0;
+  const definition = { competencies: index.competencies.map((c) => ({ number: c.number, indicatorCount: c.indicators.length })) };
+  return { rated, total: index.count, competencies, score: complete ? scorePkg(definition, arrays, rule) : null };
+}
+
+/** Ratings kept on the device until the server has them: indicator id → score. */
+export type Pending = Record<string, number>;
+
+const PREFIX = 'tumbuh.penilaian.';
+
+export function loadPending(assessmentId: string): Pending {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(PREFIX + assessmentId) ?? '{}');
+    const out: Pending = {};
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      for (const [k, v] of Object.entries(raw)) if (v === 0 || v === 1 || v === 2) out[k] = v;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+export function savePending(assessmentId: string, pending: Pending): void {
+  try {
+    if (Object.keys(pending).length === 0) localStorage.removeItem(PREFIX + assessmentId);
+    else localStorage.setItem(PREFIX + assessmentId, JSON.stringify(pending));
+  } catch {
+    // Storage unavailable: ratings are still sent while online.
+  }
+}
+
+/** What is left to send after the server confirmed `sent`: entries changed again meanwhile stay. */
+export function afterSent(pending: Pending, sent: Pending): Pending {
+  const out: Pending = {};
+  for (const [k, v] of Object.entries(pending)) if (sent[k] !== v) out[k] = v;
+  return out;
+}
