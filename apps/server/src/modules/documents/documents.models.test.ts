@@ -117,7 +117,7 @@ describe('kop surat', () => {
   });
 
   it('puts the logo left of the lines when there is one, and keeps the lines centred either way', () => {
-    const withLogo = kop({ ...input, logo: 'data:image/png;base64,AAAA' }) as { stack: [{ columns: Record<string, unknown>[] }] };
+    const withLogo = kop({ ...input, logo: 'data:image/png;base64,AAAA' }) as unknown as { stack: [{ columns: Record<string, unknown>[] }] };
     expect(withLogo.stack[0].columns[0]).toMatchObject({ image: 'data:image/png;base64,AAAA' });
     expect(withLogo.stack[0].columns[1]).toMatchObject({ alignment: 'center' });
   });

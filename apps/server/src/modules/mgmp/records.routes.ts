@@ -1,5 +1,6 @@
 import { errorBodySchema, idParamsSchema, mgmpAttendanceExportQuerySchema, mgmpProgrammePrintQuerySchema } from '@tumbuh/shared';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { z } from 'zod';
 import { requireActor } from '../../http/auth.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { attachmentFileName, groupShortName } from '../documents/documents.models.ts';
@@ -63,7 +64,7 @@ export const mgmpRecordsRoutes: RoutesPlugin = async (app, { deps: appDeps }) =>
   );
   app.get(
     `${p}/groups/:id/follow-ups.xlsx`,
-    { schema: { tags, summary: 'Follow-ups (XLSX): what, owners, due, status, overdue, evidence', params: idParamsSchema, response: xlsx('Follow-ups as XLSX') } },
+    { schema: { tags, summary: 'Follow-ups (XLSX): what, owners, due, status, overdue, evidence', params: idParamsSchema, querystring: z.strictObject({}), response: xlsx('Follow-ups as XLSX') } },
     async (r, reply) => {
       const sheet = await loadFollowUpSheet(requireActor(r), r.params.id, deps);
       return sendAttachment(reply, { fileName: attachmentFileName(['tindak-lanjut', groupShortName(sheet.groupName), sheet.today], 'xlsx'), mediaType: XLSX_MEDIA_TYPE, body: await followUpsWorkbook(sheet) });
