@@ -163,16 +163,17 @@ describe('meeting photos (dokumentasi)', () => {
     expect(anon.statusCode).toBe(401);
   });
 
-  it('members (and the kepala, operator) list the photos; a peneliti without membership gets 403; another tenant 404', async () => {
-    for (const s of [guru1, kepala, operator, koordinator]) {
+  it('members (and the kepala, operator, the madrasah’s peneliti) list the photos; another tenant gets 404', async () => {
+    for (const s of [guru1, kepala, operator, koordinator, peneliti]) {
       const res = await s.request('GET', `/api/v1/mgmp/meetings/${meeting.id}/files`);
       expect(res.statusCode, res.body).toBe(200);
       const list = res.json<StoredFileList>();
       expect(list.items.map((f) => f.id)).toContain(photo.id);
-      expect(list.items.find((f) => f.id === photo.id)?.canDelete).toBe(s !== guru1);
+      expect(list.items.find((f) => f.id === photo.id)?.canDelete).toBe(s !== guru1 && s !== peneliti);
     }
-    expect((await peneliti.request('GET', `/api/v1/mgmp/meetings/${meeting.id}/files`)).statusCode).toBe(403);
-    expect((await peneliti.request('GET', photo.url)).statusCode).toBe(404);
+    expect((await peneliti.request('GET', photo.url)).statusCode).toBe(200);
+    expect((await peneliti.request('DELETE', photo.url)).statusCode).toBe(403);
+    expect((await upload(peneliti, 'POST', `/api/v1/mgmp/meetings/${meeting.id}/files`, { name: 'a.jpg', content: await phonePhoto() })).statusCode).toBe(403);
     const other = await yayasan.request('GET', `/api/v1/mgmp/meetings/${meeting.id}/files`);
     expect(other.statusCode).toBe(404);
     const otherFile = await yayasan.request('GET', photo.url);

@@ -5,6 +5,7 @@ import { loadGroup, type MgmpDeps } from '../mgmp/mgmp.context.ts';
 import { mgmpErrors } from '../mgmp/mgmp.errors.ts';
 import { loadMeeting } from '../mgmp/meetings.usecases.ts';
 import { createMgmpRepository } from '../mgmp/mgmp.repository.ts';
+import { canReadRecords } from '../mgmp/records.policies.ts';
 import { createPeopleRepository } from '../people/people.repository.ts';
 import { peopleErrors } from '../people/people.errors.ts';
 import { canSeeMadrasah, hasRole, type Actor } from '../tenancy/tenancy.models.ts';
@@ -49,15 +50,15 @@ export function fileOwnerPolicy(kind: string): FileOwnerPolicy | undefined {
 
 const mgmpDeps = (): MgmpDeps => ({ db: undefined as never, mgmpRepository: createMgmpRepository(), peopleRepository: createPeopleRepository(), clock: () => new Date() });
 
-/** Meeting photos and files: officers of the group and the madrasah's kepala / operator add; members (and pengawas) see. */
+/** Meeting photos and files: officers of the group and the madrasah's kepala / operator add; members, pengawas and the madrasah's peneliti (as for the printed records) see. */
 registerFileOwnerPolicy('mgmp_meeting', async (tx, actor, meetingId) => {
   const { meeting, ctx } = await loadMeeting(tx, actor, meetingId, mgmpDeps());
   const manage = ctx.access === 'manage';
   const attachBlocked = ctx.group.archivedAt !== null ? mgmpErrors['mgmp.group_archived']() : meeting.status === 'dibatalkan' ? mgmpErrors['mgmp.meeting_cancelled']() : undefined;
-  return { madrasahId: ctx.group.madrasahId, canRead: ctx.access !== 'exists', canAttach: manage, canManage: manage, attachBlocked };
+  return { madrasahId: ctx.group.madrasahId, canRead: canReadRecords(actor, ctx), canAttach: manage, canManage: manage, attachBlocked };
 });
 
-/** Follow-up evidence: its owners and the group's managers add; members see. */
+/** Follow-up evidence: its owners and the group's managers add; members, pengawas and the madrasah's peneliti see. */
 registerFileOwnerPolicy('mgmp_follow_up', async (tx, actor, followUpId) => {
   const deps = mgmpDeps();
   const row = await deps.mgmpRepository.findFollowUp(tx, actor.tenantId, followUpId);
@@ -68,7 +69,7 @@ registerFileOwnerPolicy('mgmp_follow_up', async (tx, actor, followUpId) => {
   const manage = ctx.access === 'manage';
   return {
     madrasahId: ctx.group.madrasahId,
-    canRead: ctx.access !== 'exists' || isOwner,
+    canRead: canReadRecords(actor, ctx) || isOwner,
     canAttach: manage || isOwner,
     canManage: manage,
     attachBlocked: ctx.group.archivedAt !== null ? mgmpErrors['mgmp.group_archived']() : undefined,

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
+import { DokumentasiPage } from './pages/DokumentasiPage.ts';
+import { apiCall, meetingNow, MgmpPage } from './pages/MgmpPage.ts';
+import { eventually, launchBrowser, signedInContext } from './support.ts';
+
+const PHONE = { width: 360, height: 740 };
+
+interface StoredFile {
+  id: string;
+  caption: string | null;
+  width: number | null;
+  height: number | null;
+  mediaType: string;
+  byteSize: number;
+}
+
+describe('MGMP meeting documentation', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+  });
+
+  it('[MGMP][DOKUMENTASI] a ketua on a phone takes a photo at the meeting, it is made smaller before upload, and its thumbnail shows', async () => {
+    const context = await signedInContext(browser, 'koordinator', PHONE);
+    const meeting = await meetingNow(context, 'MIPA', 'Pertemuan dokumentasi (uji)', [{ title: 'Diskusi', kind: 'biasa' }]);
+    // A camera-sized photo (2400×1800, with noise so it is heavy like a real one), made here rather than stored in the repository.
+    const noise = Buffer.alloc(2400 * 1800 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    const photo = await sharp(noise, { raw: { width: 2400, height: 1800, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
+    assert.ok(photo.length > 1_500_000, `the test photo is heavy (${photo.length} bytes)`);
+
+    const page = await context.newPage();
+    await new MgmpPage(page).gotoMeeting(meeting.id);
+    const docs = new DokumentasiPage(page);
+    await docs.heading().waitFor();
+    const caption = `Diskusi kelompok ${Date.now()}`;
+    let sentBytes = 0;
+    page.on('request', (req) => {
+      if (req.method() !== 'POST' || !req.url().endsWith(`/mgmp/meetings/${meeting.id}/files`)) return;
+      sentBytes = req.postDataBuffer()?.length ?? 0;
+      if (sentBytes === 0) void req.allHeaders().then((h) => (sentBytes = Number(h['content-length'] ?? 0)));
+    });
+    await docs.takePhoto({ name: 'IMG_20260901_0930.jpg', buffer: photo }, caption);
+
+    const thumb = docs.thumbnail(caption);
+    await thumb.waitFor();
+    await eventually(async () => {
+      const size = await docs.naturalSize(thumb);
+      assert.ok(size.complete && size.width > 0, 'the thumbnail image has loaded');
+      assert.ok(Math.max(size.width, size.height) <= 320, `a thumbnail, not the full photo (${size.width}×${size.height})`);
+    });
+    await docs.savedNote().waitFor();
+
+    // The browser sent a phone-size JPEG, far lighter than the camera file; the server kept it at 1600 px.
+    assert.ok(sentBytes > 0 && sentBytes < photo.length / 2, `upload of ${sentBytes} bytes for a ${photo.length}-byte photo`);
+    const files = await apiCall<{ items: StoredFile[] }>(context, 'GET', `/mgmp/meetings/${meeting.id}/files`);
+    const stored = files.items.find((f) => f.caption === caption);
+    assert.ok(stored, 'the photo is listed with its caption');
+    assert.equal(stored.mediaType, 'image/jpeg');
+    assert.deepEqual([stored.width, stored.height], [1600, 1200]);
+
+    // Full size opens from the thumbnail; the page fits the phone.
+    const link = page.getByRole('link', { name: `Buka ukuran penuh: ${caption}` });
+    assert.equal(await link.getAttribute('href'), `/api/v1/files/${stored.id}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
+    await context.close();
+  });
+});
