@@ -167,3 +167,64 @@ export async function seedDistrict(pool: pg.Pool, shape: DistrictShape, year: nu
     client.release();
   }
 }
+
+export interface CheckInShape {
+  teachers: number;
+  meetings: number;
+  membersPerMeeting: number;
+}
+
+export interface CheckInData {
+  tenantId: string;
+  /** Every (meeting, member) pair that may check in, with the meeting's code. */
+  pairs: { meetingId: string; teacherId: string; code: string }[];
+  /** Teacher accounts (role guru), one per teacher. */
+  users: { id: string; teacherId: string }[];
+}
+
+/**
+ * A tenant with one madrasah, `teachers` teachers each with a guru account, and `meetings` groups
+ * of `membersPerMeeting` members (consecutive windows of teachers, so every teacher is in several
+ * groups), each with one meeting running now (berlangsung, started 10 minutes ago, ends in 3 hours).
+ */
+export async function seedCheckIn(pool: pg.Pool, shape: CheckInShape): Promise<CheckInData> {
+  const tenantId = uuidv7();
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`insert into tenants (id, tenant_id, name, kind) values ($1, $1, 'Presensi Bench', 'madrasah')`, [tenantId]);
+    const madrasahId = uuidv7();
+    await client.query(`insert into madrasahs (tenant_id, id, name) values ($1, $2, 'MTs Presensi')`, [tenantId, madrasahId]);
+    await client.query(`create temp table ct on commit drop as select k, gen_random_uuid() as id, gen_random_uuid() as user_id from generate_series(0, $1::int - 1) k`, [shape.teachers]);
+    await client.query(`insert into teachers (tenant_id, id, madrasah_id, name, search_text) select $1, id, $2, 'Guru ' || k, 'guru ' || k from ct`, [tenantId, madrasahId]);
+    await client.query(`insert into users (tenant_id, id, email, name, teacher_id) select $1, user_id, 'guru' || k || '-' || $1::uuid::text || '@bench.invalid', 'Guru ' || k, id from ct`, [tenantId]);
+    await client.query(`insert into role_grants (tenant_id, id, user_id, role, madrasah_id) select $1, gen_random_uuid(), user_id, 'guru', $2 from ct`, [tenantId, madrasahId]);
+    await client.query(`create temp table cg on commit drop as select g, gen_random_uuid() as id, gen_random_uuid() as meeting_id, 'C' || lpad(g::text, 5, '0') as code from generate_series(0, $1::int - 1) g`, [shape.meetings]);
+    await client.query(`insert into mgmp_groups (tenant_id, id, madrasah_id, name, term_start, term_end) select $1, id, $2, 'MGMP Presensi ' || g, current_date - 30, current_date + 300 from cg`, [tenantId, madrasahId]);
+    await client.query(
+      `insert into mgmp_members (tenant_id, group_id, teacher_id, role)
+       select $1, cg.id, ct.id, case j when 0 then 'ketua' when 1 then 'sekretaris' else 'anggota' end
+       from cg cross join generate_series(0, $2::int - 1) j join ct on ct.k = (cg.g * 13 + j) % $3::int`,
+      [tenantId, shape.membersPerMeeting, shape.teachers],
+    );
+    await client.query(
+      `insert into mgmp_meetings (tenant_id, id, group_id, title, starts_at, ends_at, status, check_in_code)
+       select $1, meeting_id, id, 'Pertemuan berlangsung ' || g, now() - interval '10 minutes', now() + interval '3 hours', 'berlangsung', code from cg`,
+      [tenantId],
+    );
+    const pairs = (
+      await client.query<{ meeting_id: string; teacher_id: string; code: string }>(
+        `select cg.meeting_id, mm.teacher_id, cg.code from cg join mgmp_members mm on mm.tenant_id = $1 and mm.group_id = cg.id order by cg.g, mm.teacher_id`,
+        [tenantId],
+      )
+    ).rows.map((r) => ({ meetingId: r.meeting_id, teacherId: r.teacher_id, code: r.code }));
+    const users = (await client.query<{ user_id: string; id: string }>('select user_id, id from ct order by k')).rows.map((r) => ({ id: r.user_id, teacherId: r.id }));
+    await client.query('commit');
+    return { tenantId, pairs, users };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

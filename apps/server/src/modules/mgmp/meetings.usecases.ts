@@ -14,6 +14,7 @@ import { commonErrors } from '../../http/app-error.ts';
 import type { Actor } from '../tenancy/tenancy.models.ts';
 import { auditMgmp, loadGroup, requireManage, requireRead, requireTeacher, type GroupContext, type MgmpDeps } from './mgmp.context.ts';
 import { mgmpErrors } from './mgmp.errors.ts';
+import { canSeeGroup } from './mgmp.policies.ts';
 import {
   agendaEditable,
   agendaItemRemovable,
@@ -404,22 +405,29 @@ export async function putAttendance(actor: Actor, meetingId: string, entries: { 
 }
 
 /**
- * A member checks themself in with the meeting's code, during [starts − 30 min, ends].
+ * A member checks themself in with the meeting's code, during [starts − 30 min, ends]. Checking in
+ * again is harmless: nothing changes and the first check-in time is answered.
  * @throws mgmp.meeting_not_found, mgmp.not_member, mgmp.meeting_cancelled, mgmp.check_in_outside_window, mgmp.wrong_check_in_code
  */
 export async function checkIn(actor: Actor, meetingId: string, code: string, deps: MgmpDeps) {
   const teacherId = requireTeacher(actor);
   return withTenant(deps.db, actor.tenantId, async (tx) => {
-    const { meeting, ctx } = await loadMeeting(tx, actor, meetingId, deps);
-    if (ctx.myRole === null) throw mgmpErrors['mgmp.not_member']();
+    // The hot path (a whole room checks in within minutes): one query to load, one statement to write, one audit row.
+    const found = await deps.mgmpRepository.findMeetingForCheckIn(tx, actor.tenantId, meetingId, teacherId);
+    if (!found || !canSeeGroup(actor, { madrasahId: found.madrasahId })) throw mgmpErrors['mgmp.meeting_not_found']();
+    const { meeting } = found;
+    if (memberRole(found.myRole) === null) throw mgmpErrors['mgmp.not_member']();
     const now = deps.clock();
     const refusal = checkInRefusal({ status: oneOf(MGMP_MEETING_STATUSES, meeting.status), startsAt: meeting.startsAt, endsAt: meeting.endsAt }, now);
     if (refusal === 'cancelled') throw mgmpErrors['mgmp.meeting_cancelled']();
     if (refusal === 'outside_window') throw mgmpErrors['mgmp.check_in_outside_window']();
     if (code !== meeting.checkInCode) throw mgmpErrors['mgmp.wrong_check_in_code']();
-    const before = await deps.mgmpRepository.findAttendance(tx, actor.tenantId, meetingId, teacherId);
-    await deps.mgmpRepository.upsertAttendance(tx, [{ tenantId: actor.tenantId, meetingId, teacherId, code: 'H', note: null, source: 'self', checkedInAt: now }]);
-    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.attendance.check_in', entityType: 'mgmp_meeting', entityId: meetingId, before: before ? { code: before.code } : null, after: { teacherId, code: 'H' } });
-    return { meetingId, teacherId, code: 'H' as const, checkedInAt: now.toISOString() };
+    const written = await deps.mgmpRepository.checkInAttendance(tx, actor.tenantId, meetingId, teacherId, now);
+    if (written.writtenAt) {
+      await auditMgmp(tx, actor, { madrasahId: found.madrasahId }, { action: 'mgmp.attendance.check_in', entityType: 'mgmp_meeting', entityId: meetingId, before: written.previous ? { code: written.previous.code } : null, after: { teacherId, code: 'H' } });
+    }
+    // Already checked in: the first time stands (read again only when a concurrent check-in won the race).
+    const checkedInAt = written.writtenAt ?? written.previous?.checkedInAt ?? (await deps.mgmpRepository.findAttendance(tx, actor.tenantId, meetingId, teacherId))?.checkedInAt ?? now;
+    return { meetingId, teacherId, code: 'H' as const, checkedInAt: checkedInAt.toISOString() };
   });
 }

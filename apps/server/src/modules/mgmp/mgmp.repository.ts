@@ -340,6 +340,45 @@ export function createMgmpRepository() {
       return rows[0];
     },
 
+    /** A meeting with its group's madrasah and the office of `teacherId` in the group, in one query (the check-in path). */
+    async findMeetingForCheckIn(q: Queryable, tenantId: string, meetingId: string, teacherId: string) {
+      const rows = await q
+        .select({
+          meeting: mgmpMeetings,
+          madrasahId: mgmpGroups.madrasahId,
+          myRole: sql<string | null>`(select m.role from mgmp_members m where m.tenant_id = ${mgmpMeetings.tenantId} and m.group_id = ${mgmpMeetings.groupId} and m.teacher_id = ${teacherId})`,
+        })
+        .from(mgmpMeetings)
+        .innerJoin(mgmpGroups, and(eq(mgmpGroups.tenantId, mgmpMeetings.tenantId), eq(mgmpGroups.id, mgmpMeetings.groupId)))
+        .where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.id, meetingId)))
+        .limit(1);
+      return rows[0];
+    },
+
+    /**
+     * A member's self check-in in one statement: inserts H (source self, time `at`), or turns a row
+     * the sekretaris recorded into a self check-in; a repeated self check-in changes nothing and
+     * keeps its first time (the primary key makes a second row impossible, also under concurrency).
+     * Returns the time written (null when nothing changed) and the row as it was before.
+     */
+    async checkInAttendance(q: Queryable, tenantId: string, meetingId: string, teacherId: string, at: Date) {
+      const result = await q.execute<{ written_at: string | null; prev_code: string | null; prev_checked_in_at: string | null }>(sql`
+        with prev as (
+          select code, checked_in_at from mgmp_attendance where tenant_id = ${tenantId} and meeting_id = ${meetingId} and teacher_id = ${teacherId}
+        ), up as (
+          insert into mgmp_attendance (tenant_id, meeting_id, teacher_id, code, note, source, checked_in_at, updated_at)
+          values (${tenantId}, ${meetingId}, ${teacherId}, 'H', null, 'self', ${at.toISOString()}::timestamptz, now())
+          on conflict (tenant_id, meeting_id, teacher_id) do update
+            set code = 'H', note = null, source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
+            where not (mgmp_attendance.code = 'H' and mgmp_attendance.source = 'self')
+          returning checked_in_at
+        )
+        select (select checked_in_at from up) as written_at, (select code from prev) as prev_code, (select checked_in_at from prev) as prev_checked_in_at`);
+      const row = result.rows[0];
+      const date = (v: string | Date | null | undefined) => (v === null || v === undefined ? null : new Date(v));
+      return { writtenAt: date(row?.written_at), previous: row?.prev_code ? { code: row.prev_code, checkedInAt: date(row.prev_checked_in_at) } : null };
+    },
+
     /** Inserts or replaces attendance rows (one per member and meeting). */
     async upsertAttendance(q: Queryable, rows: (typeof mgmpAttendance.$inferInsert)[]): Promise<void> {
       if (rows.length === 0) return;
