@@ -102,7 +102,7 @@ export function downloadName(originalName: string, mediaType: string): string {
  * `filename*`, so no quote, semicolon or line break of a name can break the header.
  */
 export function contentDisposition(fileName: string, disposition: 'inline' | 'attachment'): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\;]/g, '_').trim() || 'berkas';
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\;]/g, '_').replace(/ {2,}/g, ' ').trim() || 'berkas';
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
