@@ -112,6 +112,32 @@ describe('group administration', () => {
   });
 });
 
+describe('a district MGMP across madrasahs', () => {
+  it('a tenant-wide operator creates a tenant-level group with teachers of two madrasahs; a kepala of one madrasah may not (403)', async () => {
+    const yayasan = await login(ctx.app, 'operator@yayasan.sch.id');
+    const list = (await yayasan.request('GET', '/api/v1/teachers?limit=200')).json<{ items: { id: string; madrasahId: string }[] }>();
+    const byMadrasah = new Map(list.items.map((x) => [x.madrasahId, x.id]));
+    expect(byMadrasah.size).toBeGreaterThanOrEqual(2);
+    const [first, second] = [...byMadrasah.values()];
+    const res = await yayasan.request('POST', '/api/v1/mgmp/groups', {
+      madrasahId: null,
+      name: 'MGMP Kabupaten Matematika',
+      termStart: '2026-07-01',
+      termEnd: '2028-06-30',
+      members: [
+        { teacherId: first, role: 'ketua' },
+        { teacherId: second, role: 'anggota' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<MgmpGroup>()).toMatchObject({ madrasahId: null, access: 'manage' });
+    expect(await auditRows('mgmp.group.create', res.json<MgmpGroup>().id)).toHaveLength(1);
+    const kepala = await login(ctx.app, 'kepala@contoh.sch.id'); // kepala of one madrasah only
+    const local = await kepala.request('POST', '/api/v1/mgmp/groups', { madrasahId: null, name: 'MGMP Kabupaten', termStart: '2026-07-01', termEnd: '2028-06-30' });
+    expect(local.statusCode).toBe(403);
+  });
+});
+
 describe('topics', () => {
   it('the madrasah extends the topic list (audited); a guru may not (403)', async () => {
     const res = await operator.request('POST', '/api/v1/mgmp/topics', { madrasahId, name: 'Literasi dan numerasi' });
