@@ -36,6 +36,7 @@ const CombinedPage = lazy(() => import('../modules/assessment/CombinedPage.tsx')
 const MyAssessmentsPage = lazy(() => import('../modules/assessment/MyAssessmentsPage.tsx').then((m) => ({ default: m.MyAssessmentsPage })));
 const AssessmentSettingsPage = lazy(() => import('../modules/assessment/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const MyFollowUpsPage = lazy(() => import('../modules/mgmp/MyFollowUpsPage.tsx').then((m) => ({ default: m.MyFollowUpsPage })));
+const MgmpOverviewPage = lazy(() => import('../modules/mgmp/MgmpOverviewPage.tsx').then((m) => ({ default: m.MgmpOverviewPage })));
 const ObservationListPage = lazy(() => import('../modules/observation/ObservationListPage.tsx').then((m) => ({ default: m.ObservationListPage })));
 const ObservationPlanPage = lazy(() => import('../modules/observation/ObservationListPage.tsx').then((m) => ({ default: m.ObservationPlanPage })));
 const ObservationPage = lazy(() => import('../modules/observation/ObservationPage.tsx').then((m) => ({ default: m.ObservationPage })));
@@ -125,6 +126,14 @@ export function App() {
                   element={
                     <Lazy>
                       <MgmpListPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="mgmp/ringkasan"
+                  element={
+                    <Lazy>
+                      <MgmpOverviewPage />
                     </Lazy>
                   }
                 />

@@ -2,6 +2,7 @@ import { feedbackEn } from './sections/feedback.en.ts';
 import type { Dictionary } from './id.ts';
 import { mgmpAdminEn } from './sections/mgmpAdmin.en.ts';
 import { cetakEn } from './sections/cetak.en.ts';
+import { ringkasanEn } from './sections/ringkasan.en.ts';
 import { penilaianEn } from './sections/penilaian.en.ts';
 import { growthEn } from './sections/growth.en.ts';
 import { observationEn } from './sections/observation.en.ts';
@@ -448,6 +449,7 @@ export const en: DeepStringRecord<Dictionary> = {
   },
   mgmpAdmin: mgmpAdminEn,
   cetak: cetakEn,
+  ringkasan: ringkasanEn,
   observation: observationEn,
   growth: growthEn,
   penilaian: penilaianEn,

@@ -5,6 +5,7 @@
 import { feedbackId } from './sections/feedback.id.ts';
 import { mgmpAdminId } from './sections/mgmpAdmin.id.ts';
 import { cetakId } from './sections/cetak.id.ts';
+import { ringkasanId } from './sections/ringkasan.id.ts';
 import { penilaianId } from './sections/penilaian.id.ts';
 import { growthId } from './sections/growth.id.ts';
 import { observationId } from './sections/observation.id.ts';
@@ -447,6 +448,7 @@ export const id = {
   },
   mgmpAdmin: mgmpAdminId,
   cetak: cetakId,
+  ringkasan: ringkasanId,
   observation: observationId,
   growth: growthId,
   penilaian: penilaianId,

@@ -10,6 +10,8 @@ import { ErrorNote } from '../../shared/ui.tsx';
 
 // The logo (kop) control loads on demand: it adds nothing to the first-load bundle.
 const MadrasahLogo = lazy(() => import('../files/MadrasahLogo.tsx').then((m) => ({ default: m.MadrasahLogo })));
+// The MGMP overview card (kepala, operator, pengawas, peneliti) loads on demand as well.
+const MgmpOverviewCard = lazy(() => import('../mgmp/OverviewCard.tsx').then((m) => ({ default: m.MgmpOverviewCard })));
 
 async function total(path: string, query: Record<string, string | number>, signal: AbortSignal): Promise<number> {
   const list = await api<ListResult<unknown>>('GET', path, { query: { ...query, limit: 1 }, signal });
@@ -66,6 +68,12 @@ export function DashboardPage() {
           </Link>
         ))}
       </div>
+
+      {(['kepala_madrasah', 'operator', 'pengawas', 'peneliti'] as const).some((r) => hasRole(me, r)) && (
+        <Suspense fallback={null}>
+          <MgmpOverviewCard />
+        </Suspense>
+      )}
 
       <h2 className="section-title">{t('dashboard.quickLinks')}</h2>
       <div className="quick-links">

@@ -23,9 +23,14 @@ export function MgmpListPage() {
           <h1>{t('mgmp.title')}</h1>
           <p className="muted">{t('mgmp.intro')}</p>
         </div>
-        <Link to="/mgmp/tindak-lanjut" className="btn">
-          {t('mgmp.mine.title')}
-        </Link>
+        <div className="quick-links">
+          <Link to="/mgmp/ringkasan" className="btn">
+            {t('ringkasan.link')}
+          </Link>
+          <Link to="/mgmp/tindak-lanjut" className="btn">
+            {t('mgmp.mine.title')}
+          </Link>
+        </div>
       </div>
       {groups.isPending ? (
         <Loading />
