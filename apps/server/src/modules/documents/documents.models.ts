@@ -221,7 +221,8 @@ export function gridTable(header: string[], rows: TableCell[][], widths: (number
       headerRows: 1,
       widths,
       dontBreakRows: true,
-      ...(options.heights ? { heights: (row: number) => (row === 0 ? 'auto' : options.heights) } : {}),
+      // Plain data (no function), so the definition can go to the rendering worker as is.
+      ...(options.heights ? { heights: ['auto' as const, ...rows.map(() => options.heights ?? 'auto')] } : {}),
       body: [header.map((h): TableCell => ({ text: h, bold: true, alignment: 'center', fillColor: '#e8e8e8' })), ...rows],
     },
     fontSize,
@@ -261,12 +262,34 @@ export interface DocumentInput {
 }
 
 /** "Halaman 1 dari 3". */
-export function pageLabel(current: number, total: number): string {
+export function pageLabel(current: number | string, total: number | string): string {
   return `Halaman ${current} dari ${total}`;
 }
 
+/** The page footer of `a4Document`, as data: the running title, and "Halaman x dari y" on the right. */
+export interface PageFooterSpec {
+  title: string;
+  margin: [number, number, number, number];
+}
+
+/** The footer content of page `current` of `total`. */
+export function pageFooter(spec: PageFooterSpec, current: number | string, total: number | string): Content {
+  return {
+    columns: [
+      { text: spec.title, fontSize: 8, color: '#555555' },
+      { text: pageLabel(current, total), alignment: 'right', fontSize: 8, width: 110 },
+    ],
+    margin: spec.margin,
+  };
+}
+
+/** A footer callback that also carries its data, so the renderer can rebuild it in a worker thread. */
+export type FooterWithSpec = ((current: number, total: number) => Content) & { pageFooterSpec: PageFooterSpec };
+
 /** The whole document: A4 portrait, school margins, the kop on the first page, page numbers in the footer. */
 export function a4Document(input: DocumentInput): TDocumentDefinitions {
+  const spec: PageFooterSpec = { title: input.title, margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0] };
+  const footer: FooterWithSpec = Object.assign((current: number, total: number) => pageFooter(spec, current, total), { pageFooterSpec: spec });
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -274,13 +297,7 @@ export function a4Document(input: DocumentInput): TDocumentDefinitions {
     info: { title: input.title, creator: 'Tumbuh', producer: 'Tumbuh' },
     defaultStyle: { font: 'Roboto', fontSize: BASE_FONT_SIZE, lineHeight: 1.15 },
     content: [...(input.kop ? [kop(input.kop)] : []), ...input.content],
-    footer: (current: number, total: number) => ({
-      columns: [
-        { text: input.title, fontSize: 8, color: '#555555' },
-        { text: pageLabel(current, total), alignment: 'right', fontSize: 8, width: 110 },
-      ],
-      margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
-    }),
+    footer,
   };
 }
 
