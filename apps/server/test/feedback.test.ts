@@ -197,6 +197,21 @@ describe('answering', () => {
   });
 });
 
+describe('rate limit per round', () => {
+  it('beyond 120 answers a minute a round answers 429 and writes nothing more; another round is not affected', async () => {
+    const busy = await ok<FeedbackRound>(kepala, 'POST', `${F}/rounds`, { teacherId: colleague.me.user.teacherId, className: 'IX-R' }, 201);
+    const statuses: number[] = [];
+    for (let k = 0; k < 121; k++) statuses.push((await anonymous('POST', `${P}/${busy.token}/answers`, { ...sheet(form.items, [1, 2]), answers: [] })).statusCode);
+    // Refused sheets count too: the limit is on requests, not on stored answers.
+    expect(statuses.slice(0, 120).every((s) => s === 400)).toBe(true);
+    const limited = await anonymous('POST', `${P}/${busy.token}/answers`, sheet(form.items, [3]));
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('common.rate_limited');
+    expect(await answerCount(busy.id)).toBe(0);
+    expect((await anonymous('POST', `${P}/${round.token}/answers`, sheet(form.items, [3]))).statusCode).toBe(201);
+  });
+});
+
 describe('request log on public routes', () => {
   it('a logged line of an answer carries neither the IP address nor the token', async () => {
     const lines: string[] = [];

@@ -50,8 +50,12 @@ export function createFeedbackRepository() {
      * any tenant is known, on the connection's own role. Returns nothing else; all further work on
      * the round runs inside `withTenant`.
      */
-    async systemFindRoundByToken(db: Database, token: string): Promise<{ tenantId: string; id: string } | undefined> {
-      const rows = await db.select({ tenantId: feedbackRounds.tenantId, id: feedbackRounds.id }).from(feedbackRounds).where(eq(feedbackRounds.token, token)).limit(1);
+    async systemFindRoundByToken(db: Database, token: string): Promise<{ tenantId: string; id: string; deviceSecret: Buffer | null; itemSetCode: string; itemSetVersion: number } | undefined> {
+      const rows = await db
+        .select({ tenantId: feedbackRounds.tenantId, id: feedbackRounds.id, deviceSecret: feedbackRounds.deviceSecret, itemSetCode: feedbackRounds.itemSetCode, itemSetVersion: feedbackRounds.itemSetVersion })
+        .from(feedbackRounds)
+        .where(eq(feedbackRounds.token, token))
+        .limit(1);
       return rows[0];
     },
 
@@ -115,17 +119,6 @@ export function createFeedbackRepository() {
       return { items, total: totals[0]?.n ?? 0 };
     },
 
-    /** The round an answer is for, share-locked so a concurrent close waits for the answer to land. */
-    async lockRoundForAnswer(q: Queryable, tenantId: string, id: string): Promise<Pick<RoundRow, 'status' | 'closesAt' | 'deviceSecret' | 'itemSetCode' | 'itemSetVersion'> | undefined> {
-      const rows = await q
-        .select({ status: feedbackRounds.status, closesAt: feedbackRounds.closesAt, deviceSecret: feedbackRounds.deviceSecret, itemSetCode: feedbackRounds.itemSetCode, itemSetVersion: feedbackRounds.itemSetVersion })
-        .from(feedbackRounds)
-        .where(and(eq(feedbackRounds.tenantId, tenantId), eq(feedbackRounds.id, id)))
-        .for('share')
-        .limit(1);
-      return rows[0];
-    },
-
     /** Closes a round and erases its device secret. */
     async closeRound(q: Queryable, tenantId: string, id: string, now: Date): Promise<void> {
       await q
@@ -135,16 +128,40 @@ export function createFeedbackRepository() {
     },
 
     // ---------- answers ----------
-    /** Inserts an answer sheet unless this device hash already answered the round; false when it had. */
-    async insertAnswer(
+    /**
+     * One statement: inserts the answer sheet and its values only while the round is open (not
+     * closed, secret not erased, closing time not passed; the round row share-locked so a close
+     * waits) and this device hash has not answered it. `open` false: closed; `inserted` false: the
+     * device already answered. Nothing is written unless both hold.
+     */
+    async insertAnswerIfOpen(
       q: Queryable,
       row: { tenantId: string; id: string; roundId: string; deviceHash: string; comment: string | null },
       values: { itemId: string; value: number }[],
-    ): Promise<boolean> {
-      const inserted = await q.insert(feedbackAnswers).values(row).onConflictDoNothing().returning({ id: feedbackAnswers.id });
-      if (inserted.length === 0) return false;
-      await q.insert(feedbackAnswerValues).values(values.map((v) => ({ tenantId: row.tenantId, answerId: row.id, itemId: v.itemId, value: v.value })));
-      return true;
+      now: Date,
+    ): Promise<{ open: boolean; inserted: boolean }> {
+      const itemIds = `{${values.map((v) => v.itemId).join(',')}}`;
+      const numbers = `{${values.map((v) => v.value).join(',')}}`;
+      const result = await q.execute<{ open: number; inserted: number }>(sql`
+        with r as (
+          select id from feedback_rounds
+          where tenant_id = ${row.tenantId} and id = ${row.roundId} and status = 'open' and device_secret is not null
+            and (closes_at is null or closes_at > ${now.toISOString()}::timestamptz)
+          for share
+        ), a as (
+          insert into feedback_answers (tenant_id, id, round_id, device_hash, comment)
+          select ${row.tenantId}::uuid, ${row.id}::uuid, r.id, ${row.deviceHash}, ${row.comment} from r
+          on conflict do nothing
+          returning id
+        ), v as (
+          insert into feedback_answer_values (tenant_id, answer_id, item_id, value)
+          select ${row.tenantId}::uuid, a.id, x.item_id, x.value
+          from a, unnest(${itemIds}::uuid[], ${numbers}::smallint[]) as x(item_id, value)
+          returning 1
+        )
+        select (select count(*) from r)::int as open, (select count(*) from a)::int as inserted`);
+      const r = result.rows[0];
+      return { open: (r?.open ?? 0) > 0, inserted: (r?.inserted ?? 0) > 0 };
     },
 
     async countAnswers(q: Queryable, tenantId: string, roundId: string): Promise<number> {

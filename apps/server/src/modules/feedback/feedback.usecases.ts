@@ -29,13 +29,25 @@ export interface FeedbackDeps {
   feedbackRepository: FeedbackRepository;
   peopleRepository: PeopleRepository;
   clock: () => Date;
-  /** token → round, filled by the system lookup (a token never moves to another round or tenant). */
-  tokenCache: Map<string, { tenantId: string; id: string }>;
+  /**
+   * token → round, filled by the system lookup: a token never moves to another round or tenant, and
+   * a round's device secret and item set never change (the secret is only erased at close, which
+   * the answer statement checks in the database).
+   */
+  tokenCache: Map<string, TokenEntry>;
   /** Item sets are reference data, frozen once published. */
   itemCache: Map<string, FeedbackItem[]>;
 }
 
 const TOKEN_CACHE_MAX = 10_000;
+
+interface TokenEntry {
+  tenantId: string;
+  id: string;
+  deviceSecret: Buffer | null;
+  itemSetCode: string;
+  itemSetVersion: number;
+}
 
 const focusOf = (text: string): FocusDimension => {
   const f = FOCUS_DIMENSIONS.find((d) => d === text);
@@ -54,14 +66,17 @@ async function itemsOf(q: Tx | Database, code: string, version: number, deps: Fe
 }
 
 /** The round behind a public token (system lookup, then cached), or 404. */
-async function resolveToken(token: string, deps: FeedbackDeps): Promise<{ tenantId: string; id: string }> {
+async function resolveToken(token: string, deps: FeedbackDeps): Promise<TokenEntry> {
   const cached = deps.tokenCache.get(token);
   if (cached) return cached;
   if (!/^[A-Za-z0-9_-]{22,64}$/.test(token)) throw feedbackErrors['feedback.round_not_found']();
   const found = await deps.feedbackRepository.systemFindRoundByToken(deps.db, token);
   if (!found) throw feedbackErrors['feedback.round_not_found']();
-  if (deps.tokenCache.size >= TOKEN_CACHE_MAX) deps.tokenCache.clear();
-  deps.tokenCache.set(token, found);
+  // A closed round (secret erased) is not cached: it is looked up again, and refused.
+  if (found.deviceSecret) {
+    if (deps.tokenCache.size >= TOKEN_CACHE_MAX) deps.tokenCache.clear();
+    deps.tokenCache.set(token, found);
+  }
   return found;
 }
 
@@ -95,19 +110,21 @@ export async function getPublicRound(token: string, deps: FeedbackDeps): Promise
  */
 export async function submitAnswer(token: string, input: SubmitFeedbackAnswerInput, deps: FeedbackDeps): Promise<void> {
   const ref = await resolveToken(token, deps);
+  const secret = ref.deviceSecret;
+  if (!secret) throw feedbackErrors['feedback.round_closed']();
   await withTenant(deps.db, ref.tenantId, async (tx) => {
-    const round = await deps.feedbackRepository.lockRoundForAnswer(tx, ref.tenantId, ref.id);
-    if (!round) throw feedbackErrors['feedback.round_not_found']();
-    if (effectiveStatus(round, deps.clock()) === 'closed' || !round.deviceSecret) throw feedbackErrors['feedback.round_closed']();
-    const items = await itemsOf(tx, round.itemSetCode, round.itemSetVersion, deps);
+    const items = await itemsOf(tx, ref.itemSetCode, ref.itemSetVersion, deps);
     const checked = checkAnswerSheet(items, { answers: input.answers, comment: input.comment });
     if (!checked.ok) throw invalidAnswersError(checked.problems);
-    const stored = await deps.feedbackRepository.insertAnswer(
+    // One statement: the round's state is checked in the database, under a share lock.
+    const outcome = await deps.feedbackRepository.insertAnswerIfOpen(
       tx,
-      { tenantId: ref.tenantId, id: uuidv7(), roundId: ref.id, deviceHash: deviceHash(round.deviceSecret, input.deviceKey), comment: checked.comment },
+      { tenantId: ref.tenantId, id: uuidv7(), roundId: ref.id, deviceHash: deviceHash(secret, input.deviceKey), comment: checked.comment },
       checked.values,
+      deps.clock(),
     );
-    if (!stored) throw feedbackErrors['feedback.already_answered']();
+    if (!outcome.open) throw feedbackErrors['feedback.round_closed']();
+    if (!outcome.inserted) throw feedbackErrors['feedback.already_answered']();
   });
 }
 
