@@ -126,7 +126,7 @@ export function kopIdentifierLine(kop: Pick<KopInput, 'npsn' | 'nsm'>): string |
 /** The kop surat: logo left, centred lines (authority, NAME, address, identifiers), double rule. */
 export function kop(input: KopInput): Content {
   const lines: Content[] = [
-    ...input.authorityLines.map((line): Content => ({ text: line, fontSize: 12, bold: true })),
+    ...input.authorityLines.map((line): Content => ({ text: line, fontSize: 11, bold: true })),
     { text: input.institutionName.toUpperCase(), fontSize: 16, bold: true, margin: [0, 1, 0, 1] },
   ];
   const address = [input.address, input.region].filter((p) => p && p.trim()).join(', ');
