@@ -261,6 +261,13 @@ describe('observers', () => {
     await refused(koordinator, 'POST', `${O}/${o.id}/goals/${withGoal.goals[0]?.id}/send-to-mgmp`, { groupId: pai?.id }, 403, 'auth.forbidden');
   });
 
+  it('peer candidates: the kepala gets the other gurus with an account (not the observed teacher); a guru gets 403', async () => {
+    const list = await call<{ items: { userId: string }[] }>(kepala, 'GET', `${O}/peer-candidates?teacherId=${teacherId}`);
+    expect(list.items.map((c) => c.userId)).toContain(koordinator.me.user.id);
+    expect(list.items.map((c) => c.userId)).not.toContain(guru.me.user.id);
+    await refused(guru, 'GET', `${O}/peer-candidates?teacherId=${koordinator.me.user.teacherId}`, undefined, 403, 'auth.forbidden');
+  });
+
   it('a guru cannot plan an observation, nor name themself; a peer must be another guru of the madrasah', async () => {
     await refused(guru, 'POST', O, plan({ teacherId: koordinator.me.user.teacherId }), 403, 'observation.observer_not_allowed');
     await refused(kepala, 'POST', O, plan({ observerKind: 'peer', observerUserId: guru.me.user.id }), 422, 'observation.invalid_peer_observer');
@@ -313,6 +320,7 @@ describe('tenant isolation and bad input', () => {
     { method: 'POST', url: `${O}/${id}/goals/${goal}/send-to-mgmp`, body: { groupId } },
     { method: 'GET', url: `${O}/${id}/mgmp-groups` },
     { method: 'GET', url: `${O}/goals?teacherId=${teacher}` },
+    { method: 'GET', url: `${O}/peer-candidates?teacherId=${teacher}` },
     { method: 'POST', url: O, body: { ...plan(), teacherId: teacher, observerKind: 'pengawas' } },
   ];
 

@@ -93,6 +93,8 @@ export const observationListQuerySchema = listQuerySchema.extend({
   status: z.enum(OBSERVATION_STATUSES).optional(),
 });
 export const observationGoalListQuerySchema = z.strictObject({ teacherId: idSchema });
+export const observationPeerQuerySchema = z.strictObject({ teacherId: idSchema.describe('The teacher to be observed') });
+export const observationPeerListSchema = listResponseSchema(z.object({ userId: idSchema, name: z.string() }));
 
 // ---------- responses ----------
 const person = z.object({ id: idSchema, name: z.string() });

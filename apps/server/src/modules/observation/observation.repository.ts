@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 
 import type { Queryable } from '../../db/database.ts';
 import { mgmpGroups } from '../mgmp/mgmp.tables.ts';
 import { teachers } from '../people/people.tables.ts';
-import { users } from '../tenancy/tenancy.tables.ts';
+import { roleGrants, users } from '../tenancy/tenancy.tables.ts';
 import type { ObservationReadScope } from './observation.models.ts';
 import { observationGoals, observationNoteIndicators, observationNotes, observationRatings, observationReflections, observations } from './observation.tables.ts';
 
@@ -109,6 +109,26 @@ export function createObservationRepository() {
       const items = await listSelect(q).where(where).orderBy(desc(observations.scheduledAt), desc(observations.id)).limit(f.limit).offset(f.offset);
       const totals = await q.select({ n: count() }).from(observations).where(where);
       return { items, total: totals[0]?.n ?? 0 };
+    },
+
+    /** Active accounts of other teachers of the madrasah holding the guru role there (or tenant-wide): who may be a peer observer. */
+    async listPeerCandidates(q: Queryable, tenantId: string, madrasahId: string, exceptTeacherId: string) {
+      return q
+        .selectDistinct({ userId: users.id, name: users.name })
+        .from(users)
+        .innerJoin(teachers, and(eq(teachers.tenantId, users.tenantId), eq(teachers.id, users.teacherId)))
+        .innerJoin(roleGrants, and(eq(roleGrants.tenantId, users.tenantId), eq(roleGrants.userId, users.id), eq(roleGrants.role, 'guru')))
+        .where(
+          and(
+            eq(users.tenantId, tenantId),
+            eq(users.active, true),
+            eq(teachers.madrasahId, madrasahId),
+            sql`${teachers.id} <> ${exceptTeacherId}`,
+            or(sql`${roleGrants.madrasahId} is null`, eq(roleGrants.madrasahId, madrasahId)),
+          ),
+        )
+        .orderBy(asc(users.name))
+        .limit(500);
     },
 
     // ---------- notes ----------

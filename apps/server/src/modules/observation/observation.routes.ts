@@ -12,6 +12,8 @@ import {
   observationMgmpGroupsSchema,
   observationNoteParamsSchema,
   observationNoteSchema,
+  observationPeerListSchema,
+  observationPeerQuerySchema,
   observationSchema,
   okSchema,
   putObservationNoteSchema,
@@ -37,6 +39,7 @@ import {
   getObservation,
   listGoalsOfTeacher,
   listObservations,
+  listPeerCandidates,
   listTeacherMgmpGroups,
   putNote,
   putRatings,
@@ -71,6 +74,9 @@ export const observationRoutes: RoutesPlugin = async (app, { deps: appDeps }) =>
   );
   r.get(`${p}/goals`, { schema: { tags, summary: 'A teacher’s follow-up goals from observations (teacher page)', querystring: observationGoalListQuerySchema, response: { 200: observationGoalListSchema, ...errors } } }, async (q) =>
     listGoalsOfTeacher(requireActor(q), q.query.teacherId, deps),
+  );
+  r.get(`${p}/peer-candidates`, { schema: { tags, summary: 'Who the kepala may name as peer observer of a teacher', querystring: observationPeerQuerySchema, response: { 200: observationPeerListSchema, ...errors } } }, async (q) =>
+    listPeerCandidates(requireActor(q), q.query.teacherId, deps),
   );
   r.get(`${p}/:id`, { schema: { tags, summary: 'One observation (notes and ratings reach the teacher once shared)', params: idParamsSchema, response: { 200: observationSchema, ...errors } } }, async (q) =>
     getObservation(requireActor(q), q.params.id, deps),

@@ -32,7 +32,7 @@ import type { MgmpRepository } from '../mgmp/mgmp.repository.ts';
 import { createFollowUp } from '../mgmp/musyawarah.usecases.ts';
 import { peopleErrors } from '../people/people.errors.ts';
 import type { PeopleRepository } from '../people/people.repository.ts';
-import { canSeeMadrasah, type Actor } from '../tenancy/tenancy.models.ts';
+import { canSeeMadrasah, hasRole, type Actor } from '../tenancy/tenancy.models.ts';
 import { observationErrors } from './observation.errors.ts';
 import {
   afterProblem,
@@ -546,6 +546,21 @@ export async function listGoalsOfTeacher(actor: Actor, teacherId: string, deps: 
     const lead = observationAccess(actor, { madrasahId: teacher.madrasahId, teacherId, observerUserId: '' });
     const rows = await deps.observationRepository.listGoalsOfTeacher(tx, actor.tenantId, teacherId, observationReadScope(actor), own && lead === 'teacher');
     const items = rows.map((r) => ({ ...presentGoal(r), scheduledAt: r.scheduledAt.toISOString(), observerName: r.observerName }));
+    return { items, total: items.length };
+  });
+}
+
+/**
+ * Who the kepala may name as peer observer of a teacher: active accounts of the other gurus of the
+ * madrasah (the rule of `decideRater`). Kepala of the teacher's madrasah only.
+ * @throws people.teacher_not_found, auth.forbidden
+ */
+export async function listPeerCandidates(actor: Actor, teacherId: string, deps: ObservationDeps) {
+  return withTenant(deps.db, actor.tenantId, async (tx) => {
+    const teacher = await deps.peopleRepository.findTeacher(tx, actor.tenantId, teacherId);
+    if (!teacher || !canSeeMadrasah(actor, teacher.madrasahId)) throw peopleErrors['people.teacher_not_found']();
+    if (!hasRole(actor, 'kepala_madrasah', teacher.madrasahId)) throw commonErrors['auth.forbidden']();
+    const items = await deps.observationRepository.listPeerCandidates(tx, actor.tenantId, teacher.madrasahId, teacher.id);
     return { items, total: items.length };
   });
 }

@@ -31,6 +31,8 @@ export const observationEn: DeepStringRecord<typeof observationId> = {
     teacher: 'Teacher observed',
     chooseTeacher: 'Choose a teacher',
     observerKind: 'Observer',
+    peer: 'Peer who observes',
+    choosePeer: 'Choose the observing teacher',
     scheduledAt: 'Date and time',
     rombel: 'Class (rombel)',
     rombelHint: 'For example VIII-B.',

@@ -28,6 +28,8 @@ export const observationId = {
     teacher: 'Guru yang diamati',
     chooseTeacher: 'Pilih guru',
     observerKind: 'Pengamat',
+    peer: 'Teman sejawat yang mengamati',
+    choosePeer: 'Pilih guru pengamat',
     scheduledAt: 'Tanggal dan jam',
     rombel: 'Kelas (rombel)',
     rombelHint: 'Misalnya VIII-B.',

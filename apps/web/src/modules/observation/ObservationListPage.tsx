@@ -72,6 +72,7 @@ export function ObservationListPage() {
 interface PlanDraft {
   teacherId: string;
   observerKind: ObserverKind;
+  observerUserId: string;
   scheduledAt: string;
   rombel: string;
   subjectName: string;
@@ -100,6 +101,7 @@ export function ObservationPlanPage() {
   const draft = useDraft<PlanDraft>('observation-plan', {
     teacherId: params.get('guru') ?? '',
     observerKind: hasRole(me, 'kepala_madrasah') ? 'kepala' : 'pengawas',
+    observerUserId: '',
     scheduledAt: localNow(),
     rombel: '',
     subjectName: '',
@@ -115,6 +117,11 @@ export function ObservationPlanPage() {
     queryKey: ['observation', 'periods', madrasahId ?? ''],
     queryFn: ({ signal }) => api<{ items: { id: string; academicYear: string; kind: string; madrasahId: string }[] }>('GET', '/assessment/periods', { query: { limit: 50 }, signal }),
   });
+  const peers = useQuery({
+    queryKey: ['observation', 'peers', v.teacherId],
+    enabled: v.observerKind === 'peer' && v.teacherId !== '',
+    queryFn: ({ signal }) => api<{ items: { userId: string; name: string }[] }>('GET', '/observations/peer-candidates', { query: { teacherId: v.teacherId }, signal }),
+  });
   const instrument = useInstrument(v.instrumentCode);
   const indicators = indicatorsOf(instrument.data);
   const save = useMutation({
@@ -124,6 +131,7 @@ export function ObservationPlanPage() {
         body: {
           teacherId: v.teacherId,
           observerKind: v.observerKind,
+          ...(v.observerKind === 'peer' ? { observerUserId: v.observerUserId || undefined } : {}),
           scheduledAt: Number.isNaN(scheduled.getTime()) ? v.scheduledAt : scheduled.toISOString(),
           rombel: v.rombel,
           subjectName: v.subjectName,
@@ -173,12 +181,27 @@ export function ObservationPlanPage() {
         </Field>
         <Field label={t('observation.form.observerKind')} error={errors.observerKind}>
           {(p) => (
-            <select {...p} name="observerKind" value={v.observerKind} onChange={(e) => draft.set('observerKind', e.target.value === 'pengawas' ? 'pengawas' : 'kepala')}>
+            <select {...p} name="observerKind" value={v.observerKind} onChange={(e) => draft.set('observerKind', e.target.value === 'pengawas' ? 'pengawas' : e.target.value === 'peer' ? 'peer' : 'kepala')}>
               {hasRole(me, 'kepala_madrasah') && <option value="kepala">{t('observation.observerKind.kepala')}</option>}
+              {hasRole(me, 'kepala_madrasah') && <option value="peer">{t('observation.observerKind.peer')}</option>}
               {hasRole(me, 'pengawas') && <option value="pengawas">{t('observation.observerKind.pengawas')}</option>}
             </select>
           )}
         </Field>
+        {v.observerKind === 'peer' && (
+          <Field label={t('observation.form.peer')} error={errors.observerUserId} required>
+            {(p) => (
+              <select {...p} name="observerUserId" value={v.observerUserId} onChange={(e) => draft.set('observerUserId', e.target.value)}>
+                <option value="">{t('observation.form.choosePeer')}</option>
+                {(peers.data?.items ?? []).map((x) => (
+                  <option key={x.userId} value={x.userId}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={t('observation.form.scheduledAt')} error={errors.scheduledAt} required>
           {(p) => <input {...p} type="datetime-local" name="scheduledAt" value={v.scheduledAt} onChange={(e) => draft.set('scheduledAt', e.target.value)} />}
         </Field>
