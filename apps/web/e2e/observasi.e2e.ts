@@ -68,7 +68,7 @@ describe('Observasi kelas', () => {
 
     // The guru sees the goal on their teacher page, and the shared observation with its notes.
     const guru = await signedInContext(browser, 'guru', PHONE);
-    const me = await (await guru.request.get('/api/v1/auth/me')).json();
+    const me = await (await guru.request.get('/api/v1/me')).json();
     const guruPage = await guru.newPage();
     await guruPage.goto(`/guru/${me.user.teacherId}`);
     await guruPage.getByTestId('teacher-observation-goals').getByText(goal).waitFor();
