@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { ConfirmButton, ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
-import { moved } from './admin.models.ts';
+import { hasDraft, moved } from './admin.models.ts';
 import { mgmpKeys } from './mgmp.api.ts';
 
 /**
@@ -28,7 +28,7 @@ export function AgendaEditor({ meeting }: { meeting: MgmpMeeting }) {
   if (meeting.status !== 'direncanakan' && meeting.status !== 'berlangsung') return null;
   const move = (index: number, step: -1 | 1) => reorder.mutate(moved(agenda, index, step).map((a) => a.id));
   return (
-    <details className="filters section agenda-editor">
+    <details className="filters section agenda-editor" open={hasDraft(`mgmp.agenda.new.${meeting.id}`) || agenda.some((a) => hasDraft(`mgmp.agenda.rename.${a.id}`)) || undefined}>
       <summary>
         <h2>{t('mgmpAdmin.agenda.title')}</h2>
       </summary>
@@ -46,11 +46,13 @@ export function AgendaEditor({ meeting }: { meeting: MgmpMeeting }) {
 
 function AgendaRow({ item, index, total, busy, onMove, onSaved }: { item: MgmpAgendaItem; index: number; total: number; busy: boolean; onMove: (step: -1 | 1) => void; onSaved: (m: MgmpMeeting) => void }) {
   const t = useT();
-  const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(item.title);
+  const draft = useDraft(`mgmp.agenda.rename.${item.id}`, { title: item.title });
+  const [editing, setEditing] = useState(draft.restored);
+  const title = draft.values.title;
   const rename = useMutation({
     mutationFn: () => api<MgmpMeeting>('PATCH', `/mgmp/agenda-items/${enc(item.id)}`, { body: { title } }),
     onSuccess: (m) => {
+      draft.clear({ title: m.agenda.find((a) => a.id === item.id)?.title ?? title });
       setEditing(false);
       onSaved(m);
     },
@@ -73,7 +75,7 @@ function AgendaRow({ item, index, total, busy, onMove, onSaved }: { item: MgmpAg
             }}
           >
             <Field label={t('mgmpAdmin.agenda.itemTitle')} required error={errors.title}>
-              {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+              {(p) => <input {...p} value={title} onChange={(e) => draft.set('title', e.target.value)} />}
             </Field>
             <div className="actions">
               <button type="submit" className="btn btn-primary btn-touch" disabled={rename.isPending || title.trim() === ''}>
@@ -84,7 +86,7 @@ function AgendaRow({ item, index, total, busy, onMove, onSaved }: { item: MgmpAg
                 className="btn btn-touch"
                 onClick={() => {
                   setEditing(false);
-                  setTitle(item.title);
+                  draft.clear({ title: item.title });
                 }}
               >
                 {t('mgmpAdmin.cancel')}

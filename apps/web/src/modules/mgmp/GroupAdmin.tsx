@@ -9,7 +9,7 @@ import { useClusters, useSubjects, useTeacherList, type ListResult } from '../..
 import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, ErrorNote, Field, Loading, MadrasahOptions, useFieldErrors } from '../../shared/ui.tsx';
-import { assignRole, type MemberDraft } from './admin.models.ts';
+import { assignRole, hasDraft, type MemberDraft } from './admin.models.ts';
 import { mgmpKeys, useMgmpTopics } from './mgmp.api.ts';
 
 /**
@@ -322,7 +322,7 @@ export function GroupAdminSection({ group }: { group: MgmpGroup }) {
   if (!canAdminister(me, group.madrasahId)) return null;
   if (group.archived) return <p className="note section">{t('mgmpAdmin.group.archivedNote')}</p>;
   return (
-    <details className="card section group-admin">
+    <details className="card section group-admin" open={hasDraft(`mgmp.group.edit.${group.id}`) || hasDraft(`mgmp.group.members.${group.id}`) || undefined}>
       <summary>
         <h2>{t('mgmpAdmin.group.settings')}</h2>
       </summary>

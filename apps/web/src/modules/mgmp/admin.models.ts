@@ -40,3 +40,12 @@ export function programmeState(item: Pick<MgmpProgrammeItem, 'meetingId' | 'meet
       return 'scheduled';
   }
 }
+
+/** Whether this device keeps an unsent draft under `key` (see useDraft in shared/hooks), so its closed section opens by itself. */
+export function hasDraft(key: string): boolean {
+  try {
+    return localStorage.getItem(`tumbuh.draft.${key}`) !== null;
+  } catch {
+    return false;
+  }
+}
