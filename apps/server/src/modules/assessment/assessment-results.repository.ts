@@ -246,11 +246,12 @@ export function createAssessmentResultsRepository() {
       };
     },
 
-    /** Every final result of a teacher with its period and rater, oldest period first. */
+    /** Every stored result of a teacher with its period and rater, oldest period first, each row carrying the teacher's count of final assessments. */
     async teacherResults(q: Queryable, tenantId: string, teacherId: string): Promise<TeacherResultRow[]> {
       const found = await rows<Row>(
         q,
         sql`select r.id, r.rater_kind, r.total, r.nilai, r.category, r.credit_percent, r.band_rule, r.competency_values, r.focus_scores,
+                   (select count(*)::int from assessments f where f.tenant_id = ${tenantId}::uuid and f.teacher_id = ${teacherId}::uuid and f.status = 'final') as finals,
                    p.id as period_id, p.academic_year, p.kind, p.starts_on, a.rater_user_id, a.finalised_at, u.name as rater_name
             from assessment_results r
             join assessment_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id
@@ -277,6 +278,7 @@ export function createAssessmentResultsRepository() {
         raterUserId: String(r.rater_user_id),
         raterName: String(r.rater_name),
         finalisedAt: r.finalised_at === null ? null : new Date(String(r.finalised_at)),
+        finals: Number(r.finals),
       }));
     },
 
@@ -350,6 +352,8 @@ export interface TeacherResultRow {
   raterUserId: string;
   raterName: string;
   finalisedAt: Date | null;
+  /** How many final assessments the teacher has (results are missing when this is larger than the rows). */
+  finals: number;
 }
 
 export interface RecapRow {
