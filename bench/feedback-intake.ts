@@ -89,6 +89,9 @@ try {
     },
   });
 
+  // A control on the same server just before: what this machine gives a request that does almost
+  // nothing (GET /api/health, one `select 1`), so a run on a busy machine can be read in proportion.
+  const control = (await (autocannon as unknown as (o: { url: string; connections: number; duration: number }) => Promise<AutocannonResult>)({ url: `${baseUrl}/api/health`, connections: CONNECTIONS, duration: 5 })).requests.average;
   const loadAverage = os.loadavg()[0];
   const result = await autocannon({ url: baseUrl, connections: CONNECTIONS, duration: DURATION, requests: [makeRequest()] });
   const accepted = result['2xx'];
@@ -127,6 +130,8 @@ try {
     storedButUncounted: Math.max(0, stored - accepted),
     valuesConsistent: storedValues === stored * itemsPerSheet,
     loadAverageBefore: loadAverage,
+    loadAverageAfter: os.loadavg()[0],
+    controlHealthRequestsPerSecond: control,
     target: { answersPerSecond: TARGET_PER_SECOND, lost: 0 },
     met: perSecond >= TARGET_PER_SECOND && stored >= accepted && stored - accepted <= CONNECTIONS && storedValues === stored * itemsPerSheet,
   });
