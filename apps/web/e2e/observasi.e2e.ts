@@ -74,7 +74,7 @@ describe('Observasi kelas', () => {
     await guruPage.getByTestId('teacher-observation-goals').getByText(goal).waitFor();
     await guruPage.getByTestId('teacher-observation-goals').getByRole('link', { name: /dari observasi/ }).first().waitFor();
     await guruPage.goto(`/observasi/${id}`);
-    await guruPage.getByText('Siswa bergiliran menjawab dengan kartu nama.').waitFor();
+    await guruPage.getByText('Siswa bergiliran menjawab dengan kartu nama.').first().waitFor();
     await guruPage.getByRole('tab', { name: 'Refleksi' }).click();
     await guruPage.getByPlaceholder('Tulis refleksi atau umpan balik').fill('Saya akan memakai kartu giliran setiap pertemuan.');
     await guruPage.getByRole('button', { name: 'Kirim' }).click();
