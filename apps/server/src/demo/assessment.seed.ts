@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { withTenant, type Database } from '../db/database.ts';
 import { assessmentPeriods, assessmentRatings, assessments } from '../modules/assessment/assessment-cycle.tables.ts';
@@ -171,6 +171,9 @@ export async function seedAssessmentDemo(db: Database, input: { tenantId: string
     }
     await tx.insert(assessmentPeriods).values(periodRows);
     await tx.insert(assessments).values(assessmentRows);
-    for (let i = 0; i < ratingRows.length; i += 2000) await tx.insert(assessmentRatings).values(ratingRows.slice(i, i + 2000));
+    // ~4,700 ratings as one JSON parameter: much faster than a multi-row VALUES list of 28,000 parameters.
+    const json = JSON.stringify(ratingRows.map((r) => ({ a: r.assessmentId, i: r.indicatorId, s: r.score, e: r.evidence, u: r.updatedAt })));
+    await tx.execute(sql`insert into ${assessmentRatings} (tenant_id, assessment_id, indicator_id, score, evidence, updated_at)
+      select ${tenantId}::uuid, t.a, t.i, t.s, t.e, t.u from jsonb_to_recordset(${json}::jsonb) as t(a uuid, i uuid, s int, e text, u timestamptz)`);
   });
 }
