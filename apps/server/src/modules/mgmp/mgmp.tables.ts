@@ -172,6 +172,8 @@ export const mgmpAttendance = pgTable(
     foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [mgmpMeetings.tenantId, mgmpMeetings.id] }),
     foreignKey({ columns: [t.tenantId, t.teacherId], foreignColumns: [teachers.tenantId, teachers.id] }),
     index('mgmp_attendance_teacher_idx').on(t.tenantId, t.teacherId),
+    /** Members marked H per meeting, read from the index alone: the presence counts of the overviews. */
+    index('mgmp_attendance_present_idx').on(t.tenantId, t.meetingId).where(sql`${t.code} = 'H'`),
   ],
 );
 

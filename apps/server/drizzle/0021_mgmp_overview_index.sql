@@ -1,0 +1,1 @@
+CREATE INDEX "mgmp_attendance_present_idx" ON "mgmp_attendance" USING btree ("tenant_id","meeting_id") WHERE "mgmp_attendance"."code" = 'H';
