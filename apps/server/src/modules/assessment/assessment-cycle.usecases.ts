@@ -24,8 +24,6 @@ import {
   assessmentReadScope,
   canManagePeriods,
   canReadAssessment,
-  canSeePeriodSummary,
-  categoryDistribution,
   decideRater,
   editProblem,
   finaliseProblem,
