@@ -5,6 +5,8 @@ import {
   attachmentFileName,
   CONTENT_WIDTH,
   contentDisposition,
+  documentFont,
+  isWinAnsi,
   formatBulanTahun,
   formatHariTanggal,
   formatJam,
@@ -237,5 +239,26 @@ describe('file names', () => {
   it('Content-Disposition is an attachment with an ASCII name and the UTF-8 form', () => {
     expect(contentDisposition('notulen-rapat-MIPA-2026-08-14.pdf')).toBe(`attachment; filename="notulen-rapat-MIPA-2026-08-14.pdf"; filename*=UTF-8''notulen-rapat-MIPA-2026-08-14.pdf`);
     expect(contentDisposition('a"b.pdf')).toContain('filename="a_b.pdf"');
+  });
+});
+
+describe('the font', () => {
+  it.each([
+    ['Notulen Rapat MGMP MIPA – 24 November 2026', true],
+    ['“Kutipan” • € … Rp 10.000 ½ é ü', true],
+    ['Qur’an Hadis', true],
+    ['Qur’ān Hadīts', false],
+    ['nilai ≥ 3', false],
+    ['القرآن', false],
+    ['rapat 🙂', false],
+  ])('%s fits the standard font: %s', (text, expected) => {
+    expect(isWinAnsi(text)).toBe(expected);
+  });
+
+  it('Times 12 pt (as school papers) when everything fits; Roboto otherwise', () => {
+    expect(documentFont([{ text: 'Daftar Hadir' }])).toEqual({ font: 'Times', fontSize: 12 });
+    expect(documentFont([{ text: 'Qur’ān' }])).toEqual({ font: 'Roboto', fontSize: 11 });
+    expect(a4Document({ title: 'x', kop: null, content: [{ text: 'Ahmad' }] }).defaultStyle).toMatchObject({ font: 'Times' });
+    expect(a4Document({ title: 'x', kop: null, content: [{ text: 'Nūr' }] }).defaultStyle).toMatchObject({ font: 'Roboto' });
   });
 });

@@ -31,6 +31,11 @@ describe('rendering', () => {
     expect(await text(await renderPdf(custom))).toContain('Lembar 1');
   });
 
+  it('letters the standard font cannot print come out right (Roboto is chosen)', async () => {
+    const body = await renderPdf(a4Document({ title: 'Uji', kop: null, content: [{ text: 'Al-Qur’ān Hadīts, nilai ≥ 3' }] }));
+    expect(await text(body)).toContain('Al-Qur’ān Hadīts, nilai ≥ 3');
+  });
+
   it('several documents at once each get their own bytes', async () => {
     const titles = ['Satu', 'Dua', 'Tiga'];
     const bodies = await Promise.all(titles.map((t) => renderPdf(a4Document({ title: t, kop: null, content: [{ text: `Isi ${t}` }] }))));

@@ -6,9 +6,10 @@ import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { pageFooter, type FooterWithSpec } from './documents.models.ts';
 
 /**
- * Renders a document definition to PDF bytes with pdfmake (server side). Fonts are Roboto, shipped
- * inside the pdfmake package (covers Indonesian and most Latin names); nothing is fetched at run
- * time: remote URLs are refused and local reads are limited to those font files.
+ * Renders a document definition to PDF bytes with pdfmake (server side). Fonts: the standard PDF
+ * font Times (no file) and Roboto, shipped inside the pdfmake package, for text Times cannot encode
+ * (see documentFont); nothing is fetched at run time: remote URLs are refused and local reads are
+ * limited to those font files.
  *
  * Laying out a long report with photos takes hundreds of milliseconds of CPU, so it runs in one
  * worker thread: the server keeps answering other requests meanwhile. A definition that cannot be
@@ -16,17 +17,20 @@ import { pageFooter, type FooterWithSpec } from './documents.models.ts';
  */
 const require = createRequire(import.meta.url);
 const FONTS_MODULE = require.resolve('pdfmake/fonts/Roboto.js');
+const TIMES_MODULE = require.resolve('pdfmake/standard-fonts/Times.js');
 const PDFMAKE_MODULE = require.resolve('pdfmake');
 const fontFolder = path.dirname(FONTS_MODULE);
+/** The standard PDF fonts are names, not files (pdfkit carries their metrics). */
+const STANDARD_FONTS = new Set(['Times-Roman', 'Times-Bold', 'Times-Italic', 'Times-BoldItalic']);
 const CURRENT = '@@TUMBUH_PAGE_CURRENT@@';
 const TOTAL = '@@TUMBUH_PAGE_TOTAL@@';
 
 let configured = false;
 function configure(): void {
   if (configured) return;
-  pdfmake.setFonts(require(FONTS_MODULE) as TFontDictionary);
+  pdfmake.setFonts({ ...(require(FONTS_MODULE) as TFontDictionary), ...(require(TIMES_MODULE) as TFontDictionary) });
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontFolder + path.sep));
+  pdfmake.setLocalAccessPolicy((file) => STANDARD_FONTS.has(file) || path.resolve(file).startsWith(fontFolder + path.sep));
   configured = true;
 }
 
@@ -42,9 +46,10 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const path = require('node:path');
 const pdfmake = require(workerData.pdfmake);
-pdfmake.setFonts(require(workerData.fonts));
+pdfmake.setFonts({ ...require(workerData.fonts), ...require(workerData.times) });
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(workerData.fontFolder + path.sep));
+const standard = new Set(workerData.standardFonts);
+pdfmake.setLocalAccessPolicy((file) => standard.has(file) || path.resolve(file).startsWith(workerData.fontFolder + path.sep));
 parentPort.on('message', async ({ id, doc, footer }) => {
   try {
     if (footer) doc.footer = (current, total) => JSON.parse(footer.split(workerData.current).join(String(current)).split(workerData.total).join(String(total)));
@@ -69,7 +74,7 @@ function failAll(error: Error): void {
 
 function renderer(): Worker {
   if (worker) return worker;
-  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { pdfmake: PDFMAKE_MODULE, fonts: FONTS_MODULE, fontFolder, current: CURRENT, total: TOTAL } });
+  const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { pdfmake: PDFMAKE_MODULE, fonts: FONTS_MODULE, times: TIMES_MODULE, standardFonts: [...STANDARD_FONTS], fontFolder, current: CURRENT, total: TOTAL } });
   w.unref(); // never keeps the process alive
   w.on('message', (m: { id: number; body?: Uint8Array; error?: string }) => {
     const p = pending.get(m.id);
