@@ -314,8 +314,9 @@ describe('madrasah logo (kop)', () => {
     expect(logo?.mediaType).toBe('image/png');
     const meta = await sharp(logo?.data).metadata();
     expect([meta.width, meta.height]).toEqual([LIMITS.logoMaxPixels, 150]);
-    const got = await guru1.request('GET', url);
+    const got = await guru1.request('GET', `${url}?variant=thumb&v=1764000000000`);
     expect([got.statusCode, got.headers['content-type'], got.headers['x-content-type-options']]).toEqual([200, 'image/png', 'nosniff']);
+    expect((await sharp(got.rawPayload).metadata()).width).toBe(LIMITS.logoMaxPixels);
     const pdfLogo = await upload(operator, 'PUT', url, { name: 'logo.pdf', content: pdfBytes(), type: 'application/pdf' });
     expect([pdfLogo.statusCode, errorCode(pdfLogo.body)]).toEqual([415, 'files.type_not_allowed']);
     expect((await yayasan.request('GET', url)).statusCode).toBe(404);

@@ -72,4 +72,36 @@ describe('MGMP meeting documentation', () => {
     assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
     await context.close();
   });
+
+  it('[MGMP][DOKUMENTASI] a file of the wrong type gets a clear message and nothing is sent; the operator sets the madrasah logo from the dashboard', async () => {
+    const ketua = await signedInContext(browser, 'koordinator', PHONE);
+    const meeting = await meetingNow(ketua, 'MIPA', 'Pertemuan salah berkas (uji)', [{ title: 'Diskusi', kind: 'biasa' }]);
+    const page = await ketua.newPage();
+    await new MgmpPage(page).gotoMeeting(meeting.id);
+    const docs = new DokumentasiPage(page);
+    await docs.heading().waitFor();
+    let posted = false;
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().includes('/files')) posted = true;
+    });
+    await docs.section.getByTestId('files-choose').setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan foto') });
+    await docs.section.getByRole('alert').filter({ hasText: '"catatan.txt" bukan jenis yang diterima' }).waitFor();
+    assert.equal(posted, false, 'nothing was uploaded');
+    await ketua.close();
+
+    const operator = await signedInContext(browser, 'operator', PHONE);
+    const dash = await operator.newPage();
+    await dash.goto('/');
+    const logoInput = dash.getByTestId('logo-input').first();
+    await logoInput.waitFor({ state: 'attached' });
+    const logo = await sharp({ create: { width: 600, height: 600, channels: 4, background: { r: 15, g: 107, b: 79, alpha: 1 } } }).png().toBuffer();
+    await logoInput.setInputFiles({ name: 'logo-madrasah.png', mimeType: 'image/png', buffer: logo });
+    await dash.getByRole('status').filter({ hasText: 'Logo tersimpan.' }).waitFor();
+    const img = dash.getByRole('img', { name: /^Logo / }).first();
+    await eventually(async () => {
+      const size = await img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
+      assert.equal(size, 300, 'the kop-size logo (300 px) is shown');
+    });
+    await operator.close();
+  });
 });

@@ -58,6 +58,12 @@ export const fileContentQuerySchema = z.strictObject({
   download: z.enum(['0', '1']).optional().describe('1: Content-Disposition attachment instead of inline'),
 });
 
+/** `GET /madrasahs/:id/logo?variant=thumb&v=…` (`v`: any version marker the client adds to bypass its cache after a change). */
+export const logoQuerySchema = z.strictObject({
+  variant: z.enum(['full', 'thumb']).default('full'),
+  v: z.string().max(40).optional(),
+});
+
 /** Text fields of an upload form (multipart). */
 export const uploadFieldsSchema = z.strictObject({
   caption: z.string().trim().max(LIMITS.captionMax).optional().transform((v) => (v ? v : null)),

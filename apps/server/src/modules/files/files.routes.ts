@@ -1,5 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
-import { errorBodySchema, fileContentQuerySchema, idParamsSchema, LIMITS, okSchema, storedFileListSchema, storedFileSchema, uploadFieldsSchema, type FileOwnerKind } from '@tumbuh/shared';
+import { errorBodySchema, fileContentQuerySchema, idParamsSchema, LIMITS, logoQuerySchema, okSchema, storedFileListSchema, storedFileSchema, uploadFieldsSchema, type FileOwnerKind } from '@tumbuh/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { commonErrors } from '../../http/app-error.ts';
@@ -169,7 +169,7 @@ export const filesRoutes: RoutesPlugin = async (app, { deps: appDeps }) => {
         tags: ['people', 'files'],
         summary: 'The madrasah logo (`variant=thumb`: ≤ 300 px); 404 files.not_found when none was uploaded',
         params: idParamsSchema,
-        querystring: fileContentQuerySchema,
+        querystring: logoQuerySchema,
         response: { 200: binary, ...errors },
       },
     },
