@@ -18,6 +18,8 @@ export default defineConfig({
       // The shared package re-exports zod schemas from one index; the client only needs its
       // types and constants, so modules whose exports are unused are dropped whole.
       treeshake: { moduleSideEffects: (id) => !id.startsWith(sharedDir) },
+      // React in a chunk of its own, shared by both pages (else Rollup names it after a shared module).
+      output: { manualChunks: (id) => (/[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/.test(id) ? 'react' : undefined) },
     },
   },
   server: {
