@@ -1,4 +1,5 @@
 import { execSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,4 +33,38 @@ export function median(values: number[]): number {
   const a = sorted[mid] ?? 0;
   const b = sorted[mid - 1] ?? a;
   return sorted.length % 2 === 1 ? a : (a + b) / 2;
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and all its descendants (the server, its
+ * embedded PostgreSQL and the backends), read from /proc. Linux only; 0 elsewhere. On a machine
+ * shared with other work, CPU per request is the figure that does not depend on the load.
+ */
+export function processTreeCpuMs(rootPid: number, options: { rootOnly?: boolean } = {}): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return 0;
+  }
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const e of entries) {
+    try {
+      const text = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(e), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  let ticks = 0;
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop() as number;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    if (!options.rootOnly) queue.push(...(children.get(pid) ?? []));
+  }
+  return ticks * 10; // USER_HZ = 100
 }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import { loadConfig } from '../apps/server/src/config/config.ts';
 import { openConfiguredDatabase } from '../apps/server/src/db/runtime.ts';
 import { cleanUpDataDir, cliEnv, freePort, makeDataDir, runCli, waitHealthy, type CliProcess } from '../apps/server/test/reliability/cli-process.ts';
-import { writeResult } from './bench-support.ts';
+import { processTreeCpuMs, writeResult } from './bench-support.ts';
 import { createSessions, seedCheckIn } from './mgmp-bench-data.ts';
 
 function arg(name: string, fallback: number): number {
@@ -91,6 +91,9 @@ try {
     const perSecond: number[] = [];
     let next = 0;
     const loadAverageBefore = os.loadavg()[0];
+    const serverCpuBefore = processTreeCpuMs(server.child.pid ?? 0);
+    const nodeCpuBefore = processTreeCpuMs(server.child.pid ?? 0, { rootOnly: true });
+    const clientCpuBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CONNECTIONS }, async () => {
@@ -111,6 +114,10 @@ try {
       }),
     );
     const elapsedS = (performance.now() - started) / 1000;
+    const serverCpuMs = processTreeCpuMs(server.child.pid ?? 0) - serverCpuBefore;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const serverCpuMsPerRequest = serverCpuMs / requests.length;
+    const nodeCpuMsPerRequest = (processTreeCpuMs(server.child.pid ?? 0, { rootOnly: true }) - nodeCpuBefore) / requests.length;
     agent.destroy();
     const loadAverageAfter = os.loadavg()[0];
 
@@ -140,6 +147,11 @@ try {
       check: { acceptedDistinct: accepted.size, rowsStored: rows.length, distinctRowsStored: stored.size, lost, rowsWithoutAcceptedRequest: unexpected, auditEntries: audits },
       loadAverageBefore,
       loadAverageAfter,
+      // Load-independent: CPU of the server + PostgreSQL per check-in, and what 2 idle cores would then serve.
+      serverCpuMsPerRequest: Number(serverCpuMsPerRequest.toFixed(2)),
+      ofWhichNodeServerMs: Number(nodeCpuMsPerRequest.toFixed(2)),
+      clientCpuMsPerRequest: Number(((clientCpu.user + clientCpu.system) / 1000 / requests.length).toFixed(2)),
+      projectedCheckInsPerSecondOn2IdleCores: Math.round(2000 / Math.max(0.01, serverCpuMsPerRequest)),
       target: { checkInsPerSecond: 500, lost: 0, duplicated: 0 },
     });
   } finally {

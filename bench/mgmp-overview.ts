@@ -15,7 +15,7 @@ import os from 'node:os';
 import { loadConfig } from '../apps/server/src/config/config.ts';
 import { openConfiguredDatabase } from '../apps/server/src/db/runtime.ts';
 import { cleanUpDataDir, cliEnv, freePort, makeDataDir, runCli, waitHealthy, type CliProcess } from '../apps/server/test/reliability/cli-process.ts';
-import { median, writeResult } from './bench-support.ts';
+import { median, processTreeCpuMs, writeResult } from './bench-support.ts';
 import { createSessions, seedDistrict, type District } from './mgmp-bench-data.ts';
 
 interface AutocannonResult {
@@ -57,7 +57,8 @@ try {
   try {
     const pool = opened.handle.pool;
     district = await seedDistrict(pool, SHAPE, YEAR);
-    await pool.query('analyze');
+    // As autovacuum would have done by then: statistics and the visibility map (index-only scans).
+    await pool.query('vacuum analyze');
     const [session] = await createSessions(pool, district.tenantId, [district.kepala]);
     cookie = session?.cookie ?? '';
     if (EXPLAIN) await explain(pool, district.tenantId, district.groupIds[0] ?? '');
@@ -72,12 +73,12 @@ try {
     const info = { baseUrl, cookie, databaseUrl: opened.url, tenantId: district.tenantId, groupId: district.groupIds[0], madrasahId: district.madrasahIds[0], dataDir };
     console.log(`SERVE ${JSON.stringify(info)}`);
     await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
-  } else await measure(baseUrl, cookie, district, seedMs);
+  } else await measure(baseUrl, cookie, district, seedMs, server.child.pid ?? 0);
 } finally {
   await cleanUpDataDir(dataDir, procs);
 }
 
-async function measure(baseUrl: string, cookie: string, district: District, seedMs: number): Promise<void> {
+async function measure(baseUrl: string, cookie: string, district: District, seedMs: number, serverPid: number): Promise<void> {
   const groupPaths = district.groupIds.filter((_, i) => i % 5 === 0).map((id) => ({ method: 'GET' as const, path: `/api/v1/mgmp/groups/${id}/overview` }));
   const madrasahPaths = district.madrasahIds.map((id) => ({ method: 'GET' as const, path: `/api/v1/mgmp/overview?madrasahId=${id}` }));
   const districtPaths = [{ method: 'GET' as const, path: `/api/v1/mgmp/overview?from=${YEAR}-01-01&to=${YEAR}-12-31` }];
@@ -93,7 +94,14 @@ async function measure(baseUrl: string, cookie: string, district: District, seed
     for (const [label, paths] of [['group', groupPaths], ['madrasah', madrasahPaths], ['district', districtPaths]] as const) {
       await autocannon({ url: baseUrl, connections: 20, duration: 3, headers: { cookie }, requests: paths }); // warm-up
       const loadAverageBefore = os.loadavg()[0];
+      const serverCpuBefore = processTreeCpuMs(serverPid);
+      const nodeCpuBefore = processTreeCpuMs(serverPid, { rootOnly: true });
+      const clientCpuBefore = process.cpuUsage();
       const res = await autocannon({ url: baseUrl, connections: 20, duration: DURATION, headers: { cookie }, requests: paths });
+      const serverCpuMs = processTreeCpuMs(serverPid) - serverCpuBefore;
+      const nodeCpuMs = processTreeCpuMs(serverPid, { rootOnly: true }) - nodeCpuBefore;
+      const clientCpu = process.cpuUsage(clientCpuBefore);
+      const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
       const run = {
         loadAverageBefore,
         durationS: res.duration,
@@ -103,6 +111,11 @@ async function measure(baseUrl: string, cookie: string, district: District, seed
         non2xx: res.non2xx,
         errors: res.errors,
         timeouts: res.timeouts,
+        // Load-independent: CPU of the server + PostgreSQL per request, and what 2 idle cores would then serve.
+        serverCpuMsPerRequest: Number((serverCpuMs / Math.max(1, res.requests.total)).toFixed(2)),
+        ofWhichNodeServerMs: Number((nodeCpuMs / Math.max(1, res.requests.total)).toFixed(2)),
+        clientCpuMsPerRequest: Number((clientCpuMs / Math.max(1, res.requests.total)).toFixed(2)),
+        projectedRequestsPerSecondOn2IdleCores: Math.round(2000 / Math.max(0.01, serverCpuMs / Math.max(1, res.requests.total))),
       };
       console.log(`${label} run ${r + 1}: ${JSON.stringify(run)}`);
       runs[label]?.push(run);
