@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { ObservasiPage } from './pages/ObservasiPage.ts';
@@ -6,6 +8,8 @@ import { Shell } from './pages/Shell.ts';
 import { eventually, launchBrowser, signedInContext } from './support.ts';
 
 const PHONE = { width: 360, height: 740 };
+/** Phone screenshots for a person to look at (not compared). */
+const shot = (name: string) => path.join(tmpdir(), `tumbuh-observasi-${name}.png`);
 const stamp = () => `${Date.now()}`.slice(-6);
 
 describe('Observasi kelas', () => {
@@ -43,6 +47,7 @@ describe('Observasi kelas', () => {
     await kepala.setOffline(false);
     await eventually(async () => assert.equal(await page.getByText('Menunggu sinyal').count(), 0), 20_000);
     assert.equal(await obs.notes().count(), 2);
+    await page.screenshot({ path: shot('during'), fullPage: true });
     const fromServer = await (await kepala.request.get(`/api/v1/observations/${id}`)).json();
     assert.equal(fromServer.notes.length, 2, 'both notes reached the server, once each');
 
@@ -53,6 +58,7 @@ describe('Observasi kelas', () => {
     await obs.rating(1).getByText('Dilakukan tapi belum efektif').click();
     await page.getByRole('button', { name: 'Simpan penilaian' }).click();
     await page.getByText('Tersimpan.').waitFor();
+    await page.screenshot({ path: shot('after'), fullPage: true });
 
     // A goal, sent to the teacher's MGMP group.
     const goal = `Memakai kartu giliran di semua kelas ${stamp()}`;
@@ -79,6 +85,7 @@ describe('Observasi kelas', () => {
     await guruPage.getByPlaceholder('Tulis refleksi atau umpan balik').fill('Saya akan memakai kartu giliran setiap pertemuan.');
     await guruPage.getByRole('button', { name: 'Kirim' }).click();
     await guruPage.getByText('Refleksi guru').waitFor();
+    await guruPage.screenshot({ path: shot('reflection'), fullPage: true });
     // Nothing is wider than the phone.
     const overflow = await guruPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `no horizontal scroll at 360 px (overflow ${overflow})`);
