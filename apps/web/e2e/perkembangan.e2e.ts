@@ -56,7 +56,14 @@ describe('Perkembangan guru', () => {
     assert.equal(pdf.status(), 200);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     // Nothing wider than the phone.
-    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360 + 1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.heatmap-wrap'))
+        .slice(-3)
+        .map((e) => `${e.tagName}.${String(e.className)} ${Math.round(e.getBoundingClientRect().right)}`),
+    );
+    assert.ok(overflow <= 1, `no horizontal scroll at 360 px (overflow ${overflow}: ${wide.join(', ')})`);
     await kepala.close();
   });
 
