@@ -252,6 +252,17 @@ function multipart(file: Buffer, name: string, type: string, caption?: string): 
 /** Image XObjects embedded in a PDF (pdfkit writes their dictionaries uncompressed). */
 const imageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype \/Image/g) ?? []).length;
 
+describe('[MGMP][CETAK] OpenAPI', () => {
+  it('documents each record as a file of its media type', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: { format?: string } }> }> } }> }>();
+    const media = (path: string) => Object.keys(doc.paths[path]?.get?.responses['200']?.content ?? {});
+    for (const p of ['daftar-hadir', 'notulen', 'laporan']) expect(media(`/api/v1/mgmp/meetings/{id}/${p}.pdf`)).toEqual(['application/pdf']);
+    expect(media('/api/v1/mgmp/groups/{id}/program-kerja.pdf')).toEqual(['application/pdf']);
+    for (const p of ['attendance', 'follow-ups']) expect(media(`/api/v1/mgmp/groups/{id}/${p}.xlsx`)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(doc.paths['/api/v1/mgmp/meetings/{id}/notulen.pdf']?.get?.responses['200']?.content?.['application/pdf']?.schema.format).toBe('binary');
+  });
+});
+
 describe('[MGMP][CETAK] logo and photos from the files module', () => {
   it('the kop carries the logo the operator uploaded, and the laporan the meeting photos with their captions', async () => {
     const operator = await login(ctx.app, 'operator@contoh.sch.id');
