@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
+import { DokumentasiPage } from './pages/DokumentasiPage.ts';
 import { ObservasiPage } from './pages/ObservasiPage.ts';
 import { Shell } from './pages/Shell.ts';
 import { eventually, launchBrowser, signedInContext } from './support.ts';
@@ -50,6 +52,14 @@ describe('Observasi kelas', () => {
     await page.screenshot({ path: shot('during'), fullPage: true });
     const fromServer = await (await kepala.request.get(`/api/v1/observations/${id}`)).json();
     assert.equal(fromServer.notes.length, 2, 'both notes reached the server, once each');
+
+    // A classroom photo taken during the observation is kept with it (through the files module).
+    const photos = new DokumentasiPage(page, 'observation');
+    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 200, g: 180, b: 120 } } }).jpeg().toBuffer();
+    await photos.takePhoto({ name: 'kelas.jpg', buffer: photo }, 'Papan tulis kelompok');
+    await photos.thumbnail('Papan tulis kelompok').waitFor();
+    const stored = await (await kepala.request.get(`/api/v1/observations/${id}/files`)).json();
+    assert.equal(stored.items.length, 1, 'the photo belongs to this observation');
 
     // After: the rating of indicator 6 shows its note as evidence; rate and save.
     await obs.tab('Sesudah').click();

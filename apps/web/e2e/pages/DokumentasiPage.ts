@@ -1,11 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** The "Dokumentasi" section of an MGMP meeting page (photos and files). */
+/** A photos-and-files section: "Dokumentasi" of an MGMP meeting page, or the classroom photos of an observation. */
 export class DokumentasiPage {
   readonly section: Locator;
 
-  constructor(private readonly page: Page) {
-    this.section = page.getByTestId('files-mgmp_meeting');
+  constructor(
+    private readonly page: Page,
+    ownerKind: 'mgmp_meeting' | 'observation' = 'mgmp_meeting',
+  ) {
+    this.section = page.getByTestId(`files-${ownerKind}`);
   }
 
   heading() {

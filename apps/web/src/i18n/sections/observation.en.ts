@@ -81,6 +81,8 @@ export const observationEn: DeepStringRecord<typeof observationId> = {
     deleteConfirm: 'Delete this note?',
     notes: 'Notes ({count})',
     noNotes: 'No notes yet.',
+    photos: 'Classroom photos',
+    photosIntro: 'Photos of the classroom as evidence of the observation. Made smaller on the device before sending; not for close-ups of students\' faces.',
     rejected: 'The server refused a note: {message}',
   },
   after: {

@@ -78,6 +78,8 @@ export const observationId = {
     deleteConfirm: 'Hapus catatan ini?',
     notes: 'Catatan ({count})',
     noNotes: 'Belum ada catatan.',
+    photos: 'Foto kelas',
+    photosIntro: 'Foto suasana kelas sebagai bukti pengamatan. Diperkecil di perangkat sebelum dikirim; tidak untuk memotret wajah siswa dari dekat.',
     rejected: 'Catatan ditolak server: {message}',
   },
   after: {

@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { api, uploadForm } from '../../shared/api.ts';
 
 /** Owners whose files are listed and added through `/…/:id/files`. */
-export type ListedOwnerKind = Extract<FileOwnerKind, 'mgmp_meeting' | 'mgmp_follow_up'>;
+export type ListedOwnerKind = Extract<FileOwnerKind, 'mgmp_meeting' | 'mgmp_follow_up' | 'observation'>;
 
 const ownerPaths: Record<ListedOwnerKind, string> = {
   mgmp_meeting: '/mgmp/meetings',
   mgmp_follow_up: '/mgmp/follow-ups',
+  observation: '/observations',
 };
 
 export const filesKeys = {

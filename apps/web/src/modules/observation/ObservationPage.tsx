@@ -7,6 +7,7 @@ import { api } from '../../shared/api.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { ConfirmButton, ErrorNote, Field, Loading, useErrorText } from '../../shared/ui.tsx';
+import { FilesSection } from '../files/FilesSection.tsx';
 import { indicatorsOf, newNoteId, observationKeys, useInstrument, useNoteQueue, useObservation, useObservationGroups } from './observation.api.ts';
 import './observation.css';
 
@@ -118,7 +119,10 @@ function ObservationView({ obs }: { obs: Observation }) {
           ) : instrument.error ? (
             <ErrorNote error={instrument.error} onRetry={() => void instrument.refetch()} />
           ) : tab === 'during' ? (
-            <During obs={obs} instrument={instrument.data} />
+            <>
+              <During obs={obs} instrument={instrument.data} />
+              <FilesSection kind="observation" ownerId={obs.id} canUpload={obs.can.edit && obs.status !== 'closed'} title={t('observation.during.photos')} intro={t('observation.during.photosIntro')} />
+            </>
           ) : tab === 'after' ? (
             <>
               <Ratings obs={obs} instrument={instrument.data} />
