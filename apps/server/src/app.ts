@@ -107,7 +107,7 @@ export async function buildApp(options: {
     errorResponseBuilder: () => commonErrors['common.rate_limited'](),
   });
   await app.register(fastifyUnderPressure, {
-    maxEventLoopDelay: 2000,
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
     pressureHandler: (_req, _reply, type) => {
       throw Object.assign(commonErrors['common.unavailable'](), { pressure: type });
     },

@@ -21,6 +21,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Connections in the pool. */
   TUMBUH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** Event-loop delay (ms) above which requests get 503 `common.unavailable` instead of queueing; 0 turns the guard off. */
+  TUMBUH_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 });
 
 export interface AppConfig {
@@ -33,6 +35,8 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dbPoolSize: number;
+  /** 0: no overload guard. */
+  maxEventLoopDelayMs: number;
 }
 
 /** Thrown when the environment is invalid; its message lists every problem. */
@@ -57,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (e.TUMBUH_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.TUMBUH_DB_POOL,
+    maxEventLoopDelayMs: e.TUMBUH_MAX_EVENT_LOOP_DELAY_MS,
   };
 }
