@@ -26,7 +26,10 @@ export interface AuditEntry {
  * its record land (or roll back) together.
  */
 export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void> {
-  await q.insert(auditLog).values({
+  // Named: every write of every module records one; PostgreSQL plans it once per connection.
+  await q
+    .insert(auditLog)
+    .values({
     tenantId: entry.tenantId,
     id: uuidv7(),
     actorUserId: entry.actor.userId,
@@ -37,7 +40,9 @@ export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void
     madrasahId: entry.madrasahId ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
-  });
+    })
+    .prepare('tumbuh_record_audit')
+    .execute();
 }
 
 /**

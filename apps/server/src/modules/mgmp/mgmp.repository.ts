@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../db/database.ts';
+import { executeNamed, type Queryable } from '../../db/database.ts';
 import { escapeLike } from '../people/people.models.ts';
 import { clusters, subjects, teachers } from '../people/people.tables.ts';
 import {
@@ -119,7 +119,8 @@ export function createMgmpRepository() {
     },
 
     async findGroup(q: Queryable, tenantId: string, id: string): Promise<GroupRow | undefined> {
-      const rows = await q.select().from(mgmpGroups).where(and(eq(mgmpGroups.tenantId, tenantId), eq(mgmpGroups.id, id))).limit(1);
+      // Named: every group page and overview loads its group first; planned once per connection.
+      const rows = await q.select().from(mgmpGroups).where(and(eq(mgmpGroups.tenantId, tenantId), eq(mgmpGroups.id, id))).limit(1).prepare('tumbuh_mgmp_find_group').execute();
       return rows[0];
     },
 
@@ -148,7 +149,9 @@ export function createMgmpRepository() {
         .select({ role: mgmpMembers.role })
         .from(mgmpMembers)
         .where(and(eq(mgmpMembers.tenantId, tenantId), eq(mgmpMembers.groupId, groupId), eq(mgmpMembers.teacherId, teacherId)))
-        .limit(1);
+        .limit(1)
+        .prepare('tumbuh_mgmp_find_member_role')
+        .execute();
       return rows[0]?.role;
     },
 
@@ -351,7 +354,10 @@ export function createMgmpRepository() {
         .from(mgmpMeetings)
         .innerJoin(mgmpGroups, and(eq(mgmpGroups.tenantId, mgmpMeetings.tenantId), eq(mgmpGroups.id, mgmpMeetings.groupId)))
         .where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.id, meetingId)))
-        .limit(1);
+        .limit(1)
+        // Named (hot path: a whole room checks in within minutes): planned once per connection.
+        .prepare('tumbuh_mgmp_meeting_for_check_in')
+        .execute();
       return rows[0];
     },
 
@@ -362,7 +368,7 @@ export function createMgmpRepository() {
      * Returns the time written (null when nothing changed) and the row as it was before.
      */
     async checkInAttendance(q: Queryable, tenantId: string, meetingId: string, teacherId: string, at: Date) {
-      const result = await q.execute<{ written_at: string | null; prev_code: string | null; prev_checked_in_at: string | null }>(sql`
+      const result = await executeNamed<{ written_at: string | null; prev_code: string | null; prev_checked_in_at: string | null }>(q, 'tumbuh_mgmp_check_in', sql`
         with prev as (
           select code, checked_in_at from mgmp_attendance where tenant_id = ${tenantId} and meeting_id = ${meetingId} and teacher_id = ${teacherId}
         ), up as (

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../db/database.ts';
+import { executeNamed, type Queryable } from '../../db/database.ts';
 import { mgmpGroups } from './mgmp.tables.ts';
 
 /** A figure of one group as the overview statement returns it. */
@@ -24,7 +24,11 @@ export async function overviewFigures(q: Queryable, tenantId: string, groupIds: 
   if (groupIds.length === 0) return { meetings: [], decisions: [], followUps: [], topics: [], members: [] };
   // One array parameter (the ids come from the database), not one parameter per group.
   const groups = sql`${`{${groupIds.join(',')}}`}::uuid[]`;
-  const result = await q.execute<{ [K in keyof OverviewFigures]: OverviewFigures[K] | null }>(sql`
+  // Named: the text never changes (the groups are one array parameter), so PostgreSQL parses it
+  // once per connection (and may keep a generic plan) instead of planning this long statement per
+  // request. One group (the group page) and many (the madrasah / district overview) keep separate plans.
+  const name = groupIds.length === 1 ? 'tumbuh_mgmp_overview_figures_one' : 'tumbuh_mgmp_overview_figures_many';
+  const result = await executeNamed<{ [K in keyof OverviewFigures]: OverviewFigures[K] | null }>(q, name, sql`
     with mt as materialized (
       select m.group_id, m.id, m.status,
         case when m.status = 'selesai'

@@ -37,7 +37,10 @@ export function createTenancyRepository() {
         .from(sessions)
         .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
         .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-        .limit(1);
+        .limit(1)
+        // Named: runs on every API request; PostgreSQL plans it once per connection.
+        .prepare('tumbuh_find_live_session')
+        .execute();
       const row = rows[0];
       if (!row) return undefined;
       return { ...row, grants: row.grants.map((g) => ({ role: g.role as Role, madrasahId: g.madrasahId })) };
