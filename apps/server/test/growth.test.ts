@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexInstrument } from '../src/modules/assessment/assessment-cycle.models.ts';
 import { scorePkg } from '../src/modules/assessment/pkg-scoring.models.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
+import { sendFile, smallJpeg } from './multipart.ts';
 
 /**
  * Persisted PKG results and growth through the API: the stored result of every finalised
@@ -388,6 +389,15 @@ describe('Rekap Hasil PKG (Lampiran 1C) PDF', () => {
     expect(flat).toContain('Kurang');
     expect(flat).toContain('Nilai minimum per kompetensi = 1 dan nilai maksimum = 4');
     for (const role of ['Guru yang dinilai', 'Penilai', 'Mengetahui,', 'Kepala Madrasah']) expect(flat).toContain(role);
+  });
+  it('the kop carries the logo the operator uploaded for the madrasah', async () => {
+    const imageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype \/Image/g) ?? []).length;
+    const url = `${A}/assessments/${assessmentIds.t0Sumatif}/rekap.pdf`;
+    expect(imageCount((await kepala.request('GET', url)).rawPayload)).toBe(0);
+    const put = await sendFile(operator, 'PUT', `/api/v1/madrasahs/${madrasah}/logo`, { name: 'logo.jpg', content: await smallJpeg(200, 200), type: 'image/jpeg' });
+    expect(put.statusCode, put.body).toBeLessThan(300);
+    expect(imageCount((await kepala.request('GET', url)).rawPayload)).toBe(1);
+    expect((await operator.request('DELETE', `/api/v1/madrasahs/${madrasah}/logo`)).statusCode).toBeLessThan(300);
   });
   it('the teacher prints their own; another guru gets 404; another tenant 404; a draft 409', async () => {
     expect((await guru.request('GET', `${A}/assessments/${assessmentIds.t0Sumatif}/rekap.pdf`)).statusCode).toBe(200);

@@ -1,4 +1,5 @@
 import { distributionQuerySchema, distributionSchema, errorBodySchema, idParamsSchema, movementQuerySchema, movementSchema, recapQuerySchema, teacherGrowthSchema } from '@tumbuh/shared';
+import { readMadrasahLogo } from '../files/files.usecases.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -31,6 +32,7 @@ export function registerGrowthRoutes(app: FastifyInstance, appDeps: AppDeps, ins
     instrumentCatalogue,
     assessmentCycleRepository: createAssessmentCycleRepository(),
     assessmentResultsRepository: createAssessmentResultsRepository(),
+    readMadrasahLogo: (tx, tenantId, madrasahId) => readMadrasahLogo({ db: tx, dataDir: appDeps.config.dataDir }, tenantId, madrasahId),
   };
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -39,6 +39,8 @@ export interface GrowthDeps {
   peopleRepository: PeopleRepository;
   instrumentCatalogue: InstrumentCatalogue;
   clock: () => Date;
+  /** The madrasah's logo for the kop of the printed rekap (files module), read in the same tenant transaction; null: no logo. */
+  readMadrasahLogo?: (tx: Tx, tenantId: string, madrasahId: string) => Promise<{ data: Buffer; mediaType: string } | null>;
 }
 
 const summaryRepository = createAssessmentResultsRepository();

@@ -4,7 +4,7 @@ import { withTenant, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
 import { canSeeMadrasah, type Actor } from '../tenancy/tenancy.models.ts';
 import { assessmentErrors } from './assessment.errors.ts';
-import { attachmentFileName, kopAuthorityLines, placeName, type KopInput } from '../documents/documents.models.ts';
+import { attachmentFileName, imageDataUrl, kopAuthorityLines, placeName, type KopInput } from '../documents/documents.models.ts';
 import { renderPdf } from '../documents/documents.render.ts';
 import { canReadAssessment, canSeePeriodSummary } from './assessment-cycle.models.ts';
 import type { RecapRow } from './assessment-results.repository.ts';
@@ -128,7 +128,7 @@ export async function assessmentRekapPdf(actor: Actor, assessmentId: string, dep
       region: [madrasah.city, madrasah.province].filter((p) => p && p.trim()).join(', ') || null,
       npsn: madrasah.npsn,
       nsm: madrasah.nsm,
-      logo: null,
+      logo: deps.readMadrasahLogo ? imageDataUrl(await deps.readMadrasahLogo(tx, actor.tenantId, madrasah.id)) : null,
     };
     const rekap: RekapInput = {
       kop,
