@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Queryable } from '../../db/database.ts';
 import { auditLog } from './audit.tables.ts';
@@ -43,6 +43,18 @@ export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void
     })
     .prepare('tumbuh_record_audit')
     .execute();
+}
+
+/**
+ * The audit insert as an SQL fragment (`insert into audit_log … select … where <when>`), for a hot
+ * write that records its audit entry in the SAME statement (one round trip less): `before` and
+ * `after` are SQL expressions giving jsonb (or null), `when` decides whether the entry is written
+ * (e.g. only when the write changed a row). Use it as a data-modifying CTE of that statement.
+ */
+export function auditInsertSql(entry: Omit<AuditEntry, 'before' | 'after'> & { before: SQL; after: SQL; when: SQL }): SQL {
+  return sql`insert into audit_log (tenant_id, id, actor_user_id, actor_label, action, entity_type, entity_id, madrasah_id, before, after)
+    select ${entry.tenantId}::uuid, ${uuidv7()}::uuid, ${entry.actor.userId}::uuid, ${entry.actor.label}::text, ${entry.action}::text, ${entry.entityType}::text, ${entry.entityId}::uuid, ${entry.madrasahId ?? null}::uuid, ${entry.before}, ${entry.after}
+    where ${entry.when}`;
 }
 
 /**

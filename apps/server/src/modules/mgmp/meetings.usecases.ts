@@ -412,7 +412,7 @@ export async function putAttendance(actor: Actor, meetingId: string, entries: { 
 export async function checkIn(actor: Actor, meetingId: string, code: string, deps: MgmpDeps) {
   const teacherId = requireTeacher(actor);
   return withTenant(deps.db, actor.tenantId, async (tx) => {
-    // The hot path (a whole room checks in within minutes): one query to load, one statement to write, one audit row.
+    // The hot path (a whole room checks in within minutes): one query to load, one statement to write with its audit row.
     const found = await deps.mgmpRepository.findMeetingForCheckIn(tx, actor.tenantId, meetingId, teacherId);
     if (!found || !canSeeGroup(actor, { madrasahId: found.madrasahId })) throw mgmpErrors['mgmp.meeting_not_found']();
     const { meeting } = found;
@@ -422,10 +422,8 @@ export async function checkIn(actor: Actor, meetingId: string, code: string, dep
     if (refusal === 'cancelled') throw mgmpErrors['mgmp.meeting_cancelled']();
     if (refusal === 'outside_window') throw mgmpErrors['mgmp.check_in_outside_window']();
     if (code !== meeting.checkInCode) throw mgmpErrors['mgmp.wrong_check_in_code']();
-    const written = await deps.mgmpRepository.checkInAttendance(tx, actor.tenantId, meetingId, teacherId, now);
-    if (written.writtenAt) {
-      await auditMgmp(tx, actor, { madrasahId: found.madrasahId }, { action: 'mgmp.attendance.check_in', entityType: 'mgmp_meeting', entityId: meetingId, before: written.previous ? { code: written.previous.code } : null, after: { teacherId, code: 'H' } });
-    }
+    // The write and its audit entry (only when a row changed) in one statement.
+    const written = await deps.mgmpRepository.checkInAttendance(tx, actor.tenantId, meetingId, teacherId, now, { actor: { userId: actor.userId, label: actor.email }, madrasahId: found.madrasahId });
     // Already checked in: the first time stands (read again only when a concurrent check-in won the race).
     const checkedInAt = written.writtenAt ?? written.previous?.checkedInAt ?? (await deps.mgmpRepository.findAttendance(tx, actor.tenantId, meetingId, teacherId))?.checkedInAt ?? now;
     return { meetingId, teacherId, code: 'H' as const, checkedInAt: checkedInAt.toISOString() };

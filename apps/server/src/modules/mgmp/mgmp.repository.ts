@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import { executeNamed, type Queryable } from '../../db/database.ts';
+import { auditInsertSql, type AuditActor } from '../audit/audit.repository.ts';
 import { escapeLike } from '../people/people.models.ts';
 import { clusters, subjects, teachers } from '../people/people.tables.ts';
 import {
@@ -365,9 +366,23 @@ export function createMgmpRepository() {
      * A member's self check-in in one statement: inserts H (source self, time `at`), or turns a row
      * the sekretaris recorded into a self check-in; a repeated self check-in changes nothing and
      * keeps its first time (the primary key makes a second row impossible, also under concurrency).
-     * Returns the time written (null when nothing changed) and the row as it was before.
+     * When a row was written, the same statement appends the audit entry (action
+     * `mgmp.attendance.check_in`, before = the previous code or null, after = the teacher and H):
+     * one round trip for the write and its audit. Returns the time written (null when nothing
+     * changed) and the row as it was before.
      */
-    async checkInAttendance(q: Queryable, tenantId: string, meetingId: string, teacherId: string, at: Date) {
+    async checkInAttendance(q: Queryable, tenantId: string, meetingId: string, teacherId: string, at: Date, audit: { actor: AuditActor; madrasahId: string | null }) {
+      const auditInsert = auditInsertSql({
+        tenantId,
+        actor: audit.actor,
+        madrasahId: audit.madrasahId,
+        action: 'mgmp.attendance.check_in',
+        entityType: 'mgmp_meeting',
+        entityId: meetingId,
+        before: sql`(select jsonb_build_object('code', code) from prev)`,
+        after: sql`jsonb_build_object('teacherId', ${teacherId}::text, 'code', 'H')`,
+        when: sql`exists (select 1 from up)`,
+      });
       const result = await executeNamed<{ written_at: string | null; prev_code: string | null; prev_checked_in_at: string | null }>(q, 'tumbuh_mgmp_check_in', sql`
         with prev as (
           select code, checked_in_at from mgmp_attendance where tenant_id = ${tenantId} and meeting_id = ${meetingId} and teacher_id = ${teacherId}
@@ -378,6 +393,8 @@ export function createMgmpRepository() {
             set code = 'H', note = null, source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
             where not (mgmp_attendance.code = 'H' and mgmp_attendance.source = 'self')
           returning checked_in_at
+        ), audit as (
+          ${auditInsert}
         )
         select (select checked_in_at from up) as written_at, (select code from prev) as prev_code, (select checked_in_at from prev) as prev_checked_in_at`);
       const row = result.rows[0];
