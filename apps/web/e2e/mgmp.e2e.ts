@@ -104,6 +104,25 @@ describe('MGMP', () => {
     await context.close();
   });
 
+  it('[MGMP][CHECK-IN][QR] the sekretaris screen shows a QR code; scanning it opens the check-in with the code filled in, one tap to check in', async () => {
+    const kepala = await signedInContext(browser, 'kepala', PHONE);
+    const meeting = await meetingNow(kepala, 'Rumpun PAI', `Rapat QR ${stamp()}`, []);
+    const officerPage = await kepala.newPage();
+    await new MgmpPage(officerPage).gotoMeeting(meeting.id);
+    await officerPage.getByRole('img', { name: /^Kode QR presensi/ }).waitFor();
+
+    // What the phone camera opens from the QR code.
+    const context = await signedInContext(browser, 'guru', PHONE);
+    const page = await context.newPage();
+    await page.goto(`/mgmp/rapat/${meeting.id}?kode=${encodeURIComponent(meeting.checkInCode ?? '')}`);
+    const input = page.getByLabel(/^Kode dari layar sekretaris/);
+    assert.equal(await input.inputValue(), meeting.checkInCode);
+    await page.getByRole('button', { name: 'Saya hadir' }).click();
+    await page.getByText(/Anda tercatat hadir/).waitFor();
+    await kepala.close();
+    await context.close();
+  });
+
   it('[MGMP][NOTULEN][MUSYAWARAH] the ketua writes and approves minutes; a vote fails quorum, then passes', async () => {
     const context = await signedInContext(browser, 'koordinator', PHONE);
     const proposalTitle = `Usulan uji ${stamp()}`;
@@ -225,8 +244,12 @@ describe('MGMP', () => {
     assert.ok(owner, 'MIPA has a member');
     const page = await context.newPage();
     await page.goto(`/mgmp/${mipa}`);
+    // Sections above the form fill in as their data arrives; click once the page has settled,
+    // so the click does not land on a section that just moved into its place.
+    await page.waitForLoadState('networkidle');
     const form = page.locator('.new-follow-up');
     await form.locator('summary').click();
+    await eventually(async () => assert.ok(await form.evaluate((d) => (d as HTMLDetailsElement).open)));
     const what = `Menyusun bank soal asesmen ${stamp()}`;
     await form.getByLabel(/^Apa yang dikerjakan/).fill(what);
     await form.getByLabel(/^Batas waktu/).fill(localAt(14, 0).slice(0, 10));

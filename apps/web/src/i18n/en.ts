@@ -327,6 +327,7 @@ export const en: DeepStringRecord<Dictionary> = {
       checkInHint: 'Show this code to members. Check-in opens {from} and closes {to}.',
       checkInTitle: 'Present (check-in)',
       checkInLabel: "Code from the secretary's screen",
+      checkInQr: 'Check-in QR code: members scan it with their phone camera and the check-in page opens with the code filled in.',
       checkInSubmit: "I'm here",
       checkedIn: 'You are marked present ({time}).',
       attendance: 'Attendance',

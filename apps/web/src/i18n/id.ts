@@ -326,6 +326,7 @@ export const id = {
       checkInHint: 'Tunjukkan kode ini kepada anggota. Check-in dibuka {from} dan ditutup {to}.',
       checkInTitle: 'Hadir (check-in)',
       checkInLabel: 'Kode dari layar sekretaris',
+      checkInQr: 'Kode QR presensi: anggota memindainya dengan kamera ponsel, halaman presensi terbuka dengan kode terisi.',
       checkInSubmit: 'Saya hadir',
       checkedIn: 'Anda tercatat hadir ({time}).',
       attendance: 'Daftar hadir',

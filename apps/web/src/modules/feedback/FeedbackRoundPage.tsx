@@ -9,7 +9,7 @@ import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, CopyButton, ErrorNote, Loading } from '../../shared/ui.tsx';
 import { canManageFeedback, feedbackKeys, useResults, useRound } from './feedback.api.ts';
 import { Face, SCALE_COLORS } from './Faces.tsx';
-import { QrCode } from './QrCode.tsx';
+import { QrCode } from '../../shared/QrCode.tsx';
 import './feedback.css';
 
 /**

@@ -1,13 +1,14 @@
 import type { MgmpGroup, MgmpMeeting } from '@tumbuh/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { useDraft } from '../../shared/hooks.ts';
+import { QrCode } from '../../shared/QrCode.tsx';
 import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { AttendanceSection } from './Attendance.tsx';
@@ -71,6 +72,11 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
           <p className="code" aria-label={t('mgmp.meeting.checkInCode')}>
             {meeting.checkInCode}
           </p>
+          <QrCode
+            className="checkin-qr"
+            text={`${window.location.origin}/mgmp/rapat/${encodeURIComponent(meeting.id)}?kode=${encodeURIComponent(meeting.checkInCode)}`}
+            title={t('mgmp.meeting.checkInQr')}
+          />
           <p className="small muted">{t('mgmp.meeting.checkInHint', { from: formatDateTime(meeting.checkInOpensAt, locale), to: formatDateTime(meeting.checkInClosesAt, locale) })}</p>
         </div>
       )}
@@ -178,7 +184,9 @@ function CheckIn({ meetingId }: { meetingId: string }) {
   const t = useT();
   const { locale } = useLocale();
   const queryClient = useQueryClient();
-  const [code, setCode] = useState('');
+  // Scanning the QR code on the sekretaris' screen opens this page with ?kode=… filled in.
+  const [searchParams] = useSearchParams();
+  const [code, setCode] = useState(searchParams.get('kode') ?? '');
   const checkIn = useMutation({
     mutationFn: () => api<{ checkedInAt: string }>('POST', `/mgmp/meetings/${encodeURIComponent(meetingId)}/check-in`, { body: { code: code.trim() } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: mgmpKeys.attendance(meetingId) }),
