@@ -76,6 +76,10 @@ describe('Observasi kelas', () => {
     await page.getByLabel('Target tanggal').fill('2027-01-31');
     await page.getByRole('button', { name: 'Tambah tujuan' }).click();
     await page.getByText(goal).waitFor();
+    // The guru may be in more than one group (other tests add members): choose Rumpun PAI explicitly.
+    const groupSelect = page.locator('.obs-send select');
+    const pai = await groupSelect.locator('option', { hasText: 'Rumpun PAI' }).getAttribute('value');
+    await groupSelect.selectOption(pai ?? '');
     await page.getByRole('button', { name: 'Kirim ke MGMP' }).click();
     await page.getByText(/Dikirim ke MGMP Rumpun PAI/).waitFor();
     await obs.confirm('Selesai & bagikan ke guru');

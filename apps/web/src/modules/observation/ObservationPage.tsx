@@ -532,7 +532,8 @@ function SendGoal({ obs, goalId, groups, loading, error }: { obs: Observation; g
   const update = useUpdate(obs.id);
   const [groupId, setGroupId] = useState('');
   const send = useMutation({
-    mutationFn: () => api<Observation>('POST', `/observations/${obs.id}/goals/${goalId}/send-to-mgmp`, { body: { groupId } }),
+    // The group is passed at click time: the state set in the same click is not in this closure yet.
+    mutationFn: (target: string) => api<Observation>('POST', `/observations/${obs.id}/goals/${goalId}/send-to-mgmp`, { body: { groupId: target } }),
     onSuccess: update,
   });
   if (loading) return <Loading />;
@@ -557,7 +558,7 @@ function SendGoal({ obs, goalId, groups, loading, error }: { obs: Observation; g
         disabled={send.isPending}
         onClick={() => {
           setGroupId(chosen);
-          send.mutate();
+          send.mutate(chosen);
         }}
       >
         {t('observation.goals.sendTo')}
