@@ -71,6 +71,9 @@ describe('sign-in and roles', () => {
     await page.goto('/');
     const shell = new Shell(page);
     await shell.navLink(/^Guru$/).waitFor();
+    // Let the dashboard's late cards finish their calls first: one sent after the cookies are
+    // cleared would itself (rightly) send the user to /masuk before the click below.
+    await page.waitForLoadState('networkidle');
     await context.clearCookies();
     await shell.navLink(/^Guru$/).click();
     await page.waitForURL((url) => url.pathname === '/masuk');

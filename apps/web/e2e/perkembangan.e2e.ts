@@ -37,15 +37,17 @@ describe('Perkembangan guru', () => {
     await growth.nilaiChart().waitFor();
     await growth.focusChart().waitFor();
     // Two demo periods, formatif and sumatif 2025/2026, each with the kepala's result and category.
-    const categories = await growth.categories().getByRole('listitem').allTextContents();
-    assert.equal(categories.length, 2, categories.join(' | '));
+    // (Other e2e files may add later periods on the same server: look at the demo's two.)
+    const all = await growth.categories().getByRole('listitem').allTextContents();
+    const categories = all.filter((c) => c.startsWith('2025/2026'));
+    assert.equal(categories.length, 2, all.join(' | '));
     assert.match(categories[0] ?? '', /^2025\/2026 formatif: \d+(\.\d+)? \((Amat baik|Baik|Cukup|Sedang|Kurang), \d+% AK\)$/);
     assert.match(categories[1] ?? '', /^2025\/2026 sumatif: /);
     // Heat-map: 14 competencies × 2 periods, every cell a number 1–4 (colour is not the only cue).
     const rows = growth.heatmap().locator('tbody tr');
     assert.equal(await rows.count(), 14);
     const cells = await growth.heatmap().locator('tbody td').allTextContents();
-    assert.equal(cells.length, 28);
+    assert.equal(cells.length, 14 * all.length);
     for (const c of cells) assert.match(c, /^[1-4]$/);
     // Raters side by side, with the Lampiran 1C print link of each.
     const raters = await growth.raters().locator('tbody tr').allTextContents();
@@ -91,10 +93,12 @@ describe('Perkembangan guru', () => {
     const view = new PerkembanganPage(page);
     await view.distribution().waitFor();
     const bars = view.distribution().getByRole('img');
-    await eventually(async () => assert.equal(await bars.count(), 2));
+    // One bar per period: the demo's two, plus any period another e2e file finalised on this server.
+    await eventually(async () => assert.ok((await bars.count()) >= 2));
+    const periods = await bars.count();
     assert.match((await bars.first().getAttribute('aria-label')) ?? '', /^Keseluruhan: Amat baik \d+, Baik \d+, Cukup \d+, Sedang \d+, Kurang \d+$/);
     await page.getByTestId('distribution-by').selectOption('mgmp');
-    await eventually(async () => assert.ok((await bars.count()) > 2));
+    await eventually(async () => assert.ok((await bars.count()) > periods));
     await view.movementCounts().waitFor();
     assert.match((await view.movementCounts().textContent()) ?? '', /^\d+ naik · \d+ turun · \d+ tetap$/);
     await kepala.close();
