@@ -138,6 +138,14 @@ describe('kepala assessment: ratings, score, finalise, acknowledgement', () => {
     expect(rated.score).toEqual(scorePkg(definition, arrays, 'round-half-up'));
     expect(rated.score?.category).toBeDefined();
   });
+  it('a score sent without evidence keeps the stored evidence; an explicit null clears it', async () => {
+    const first = pkgIndicators[0]?.id;
+    const kept = await ok<Assessment>(kepala, 'PUT', `${A}/assessments/${kepalaAssessment.id}/ratings`, { ratings: [{ indicatorId: first, score: 1 }] });
+    expect(kept.ratings[0]).toEqual({ indicatorId: first, score: 1, evidence: 'RPP lengkap' });
+    const cleared = await ok<Assessment>(kepala, 'PUT', `${A}/assessments/${kepalaAssessment.id}/ratings`, { ratings: [{ indicatorId: first, score: 1, evidence: null }] });
+    expect(cleared.ratings[0]).toEqual({ indicatorId: first, score: 1, evidence: null });
+    await ok<Assessment>(kepala, 'PUT', `${A}/assessments/${kepalaAssessment.id}/ratings`, { ratings: fullRatings() });
+  });
   it('finalised is immutable: ratings and a second finalise are refused, nothing changes', async () => {
     const final = await ok<Assessment>(kepala, 'POST', `${A}/assessments/${kepalaAssessment.id}/finalise`);
     expect(final.status).toBe('final');
@@ -182,7 +190,8 @@ describe('kepala assessment: ratings, score, finalise, acknowledgement', () => {
         ['assessment.acknowledge', guru.me.user.id, madrasah],
       ]),
     );
-    expect(rows.filter((r) => r.action === 'assessment.ratings.put')).toHaveLength(2);
+    // Two in the rating flow, three in the evidence-keeping test.
+    expect(rows.filter((r) => r.action === 'assessment.ratings.put')).toHaveLength(5);
   });
 });
 

@@ -334,7 +334,8 @@ export async function putRatings(actor: Actor, id: string, input: PutAssessmentR
       throw commonErrors['common.validation_failed']([{ path: 'body.ratings', code: 'duplicate_indicator', message: first.indicatorId }]);
     }
     const previous = new Map((await deps.assessmentCycleRepository.listRatings(tx, actor.tenantId, id)).map((r) => [r.indicatorId, { score: r.score, evidence: r.evidence }]));
-    const entries = input.ratings.map((r) => ({ indicatorId: r.indicatorId, score: r.score, evidence: r.evidence ?? null }));
+    // Evidence left out keeps what is stored (the rating form sends scores only); null or '' clears it.
+    const entries = input.ratings.map((r) => ({ indicatorId: r.indicatorId, score: r.score, evidence: r.evidence === undefined ? (previous.get(r.indicatorId)?.evidence ?? null) : r.evidence }));
     const now = deps.clock();
     await deps.assessmentCycleRepository.upsertRatings(tx, actor.tenantId, id, entries, now);
     await deps.assessmentCycleRepository.updateAssessment(tx, actor.tenantId, id, { updatedAt: now });
