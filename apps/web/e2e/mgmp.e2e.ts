@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { apiCall, groupId, meetingNow, MgmpPage } from './pages/MgmpPage.ts';
 import { Shell } from './pages/Shell.ts';
-import { eventually, launchBrowser, signedInContext } from './support.ts';
+import { eventually, launchBrowser, openDetails, signedInContext } from './support.ts';
 
 const PHONE = { width: 360, height: 740 };
 const stamp = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
@@ -200,7 +200,7 @@ describe('MGMP', () => {
 
     // A meeting that ends before it starts is refused with the server's message.
     const form = page.locator('.new-meeting');
-    await form.locator('summary').click();
+    await openDetails(page, form);
     await form.getByLabel(/^Judul rapat/).fill(`Rapat salah ${stamp()}`);
     await form.getByLabel(/^Mulai/).fill(localAt(2, 11));
     await form.getByLabel(/^Selesai/).fill(localAt(2, 9));
@@ -210,14 +210,14 @@ describe('MGMP', () => {
     // Plan an activity, then make it a meeting in one action.
     const title = `Lesson study modul ${stamp()}`;
     const add = page.locator('.add-programme');
-    await add.locator('summary').click();
+    await openDetails(page, add);
     await add.getByLabel(/^Nama kegiatan/).fill(title);
     await add.getByLabel(/^Jenis kegiatan/).selectOption('pengembangan');
     await add.getByLabel(/^Bulan sasaran/).fill(localAt(30, 9).slice(0, 7));
     await add.getByRole('button', { name: 'Simpan kegiatan' }).click();
     const row = page.locator('.programme-item').filter({ hasText: title });
     await row.getByText('Belum dijadwalkan').waitFor();
-    await row.locator('summary').click();
+    await openDetails(page, row);
     await row.getByLabel(/^Mulai/).fill(localAt(3, 9));
     await row.getByLabel(/^Selesai/).fill(localAt(3, 11));
     await row.getByLabel(/^Tempat/).fill('Lab IPA');
@@ -227,7 +227,7 @@ describe('MGMP', () => {
 
     // Officers may cancel the planned meeting with a reason; the programme then shows it as cancelled.
     await page.getByText('Lab IPA').first().waitFor();
-    await page.locator('.cancel-meeting summary').click();
+    await openDetails(page, page.locator('.cancel-meeting'));
     await page.getByLabel(/^Alasan pembatalan/).fill('Bertepatan dengan ujian');
     await page.getByRole('button', { name: 'Batalkan rapat ini' }).click();
     await page.getByText('Dibatalkan: Bertepatan dengan ujian').waitFor();
@@ -248,8 +248,7 @@ describe('MGMP', () => {
     // so the click does not land on a section that just moved into its place.
     await page.waitForLoadState('networkidle');
     const form = page.locator('.new-follow-up');
-    await form.locator('summary').click();
-    await eventually(async () => assert.ok(await form.evaluate((d) => (d as HTMLDetailsElement).open)));
+    await openDetails(page, form);
     const what = `Menyusun bank soal asesmen ${stamp()}`;
     await form.getByLabel(/^Apa yang dikerjakan/).fill(what);
     await form.getByLabel(/^Batas waktu/).fill(localAt(14, 0).slice(0, 10));

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Where the app under test runs; the orchestrator starts the real server with demo data. */
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
@@ -77,4 +77,21 @@ export async function eventually(check: () => Promise<void>, timeoutMs = 10_000)
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+/**
+ * Opens a <details> section (the locator is the element or holds one). Sections above it fill in as
+ * their data arrives, so a click can land on whatever just moved under the pointer: wait for the
+ * page to settle, then click its summary until it is open.
+ */
+export async function openDetails(page: Page, section: Locator): Promise<void> {
+  await section.waitFor();
+  await page.waitForLoadState('networkidle');
+  const isOpen = () => section.evaluate((el) => (el.tagName === 'DETAILS' ? (el as HTMLDetailsElement) : el.querySelector('details'))?.open === true);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await isOpen()) return;
+    await section.locator('summary').first().click();
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the section did not open');
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { openDetails } from '../support.ts';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -11,8 +12,7 @@ export class MgmpKelolaPage {
   }
 
   async openNewGroup(): Promise<void> {
-    const details = this.form();
-    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await openDetails(this.page, this.form());
     await this.field('Nama kelompok').waitFor();
   }
 
@@ -50,8 +50,6 @@ export class MgmpKelolaPage {
   }
 
   async openAgendaEditor(): Promise<void> {
-    const details = this.page.locator('.agenda-editor');
-    await details.waitFor();
-    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await openDetails(this.page, this.page.locator('.agenda-editor'));
   }
 }
