@@ -1,4 +1,4 @@
-import { MGMP_PROGRAMME_TYPES, type MgmpGroup, type MgmpMeeting, type MgmpProgrammeItem, type MgmpProgrammeType } from '@tumbuh/shared';
+import type { MgmpGroup, MgmpMeeting, MgmpProgrammeItem } from '@tumbuh/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n.tsx';
@@ -7,10 +7,9 @@ import { useDraft } from '../../shared/hooks.ts';
 import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
 import { academicYearOf, localToIso, mgmpKeys, useMgmpProgramme, useMgmpTopics } from './mgmp.api.ts';
 import { MeetingStatusBadge } from './parts.tsx';
-import { ProgrammeItemActions } from './ProgrammeEdit.tsx';
+import { ProgrammeItemActions, ProgrammeItemFields } from './ProgrammeEdit.tsx';
 
 const enc = encodeURIComponent;
-const isType = (v: string): v is MgmpProgrammeType => MGMP_PROGRAMME_TYPES.some((x) => x === v);
 
 /** Program kerja of the current academic year: planned vs held; officers add activities and schedule them. */
 export function ProgrammeSection({ group }: { group: MgmpGroup }) {
@@ -146,47 +145,7 @@ function AddProgrammeItem({ group, year }: { group: MgmpGroup; year: string }) {
         }}
       >
         {draft.restored && <p className="note small">{t('mgmp.newMeeting.restored')}</p>}
-        <Field label={t('mgmp.programme.itemTitle')} required error={errors.title}>
-          {(p) => <input {...p} value={v.title} onChange={(e) => draft.set('title', e.target.value)} />}
-        </Field>
-        <Field label={t('mgmp.programme.type')} required error={errors.type}>
-          {(p) => (
-            <select {...p} value={v.type} onChange={(e) => draft.set('type', isType(e.target.value) ? e.target.value : 'rutin')}>
-              {MGMP_PROGRAMME_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`mgmp.programme.typeName.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('mgmp.programme.topic')} error={errors.topicId}>
-          {(p) => (
-            <select {...p} value={v.topicId} onChange={(e) => draft.set('topicId', e.target.value)}>
-              <option value="">{t('mgmp.programme.noTopic')}</option>
-              {(topics.data?.items ?? []).map((topic) => (
-                <option key={topic.id} value={topic.id}>
-                  {topic.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('mgmp.programme.targetMonth')} required error={errors.targetMonth}>
-          {(p) => <input {...p} type="month" value={v.targetMonth} onChange={(e) => draft.set('targetMonth', e.target.value)} />}
-        </Field>
-        <Field label={t('mgmp.programme.personInCharge')} error={errors.personInChargeId}>
-          {(p) => (
-            <select {...p} value={v.personInChargeId} onChange={(e) => draft.set('personInChargeId', e.target.value)}>
-              <option value="">{t('mgmp.programme.nobody')}</option>
-              {group.members.map((m) => (
-                <option key={m.teacherId} value={m.teacherId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ProgrammeItemFields values={v} set={draft.set} errors={errors} topics={topics.data?.items ?? []} members={group.members} />
         <Field label={t('mgmp.programme.academicYear')} required error={errors.academicYear}>
           {(p) => <input {...p} inputMode="numeric" value={v.academicYear} onChange={(e) => draft.set('academicYear', e.target.value)} />}
         </Field>

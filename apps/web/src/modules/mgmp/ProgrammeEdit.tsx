@@ -43,7 +43,7 @@ function EditProgrammeItem({ item, group, onSaved }: { item: MgmpProgrammeItem; 
   const formId = useId();
   const [open, setOpen] = useState(false);
   const topics = useMgmpTopics(group.madrasahId, open);
-  const initial = { title: item.title, type: item.type, topicId: item.topicId ?? '', targetMonth: item.targetMonth, personInChargeId: item.personInChargeId ?? '' };
+  const initial = { title: item.title, type: item.type as string, topicId: item.topicId ?? '', targetMonth: item.targetMonth, personInChargeId: item.personInChargeId ?? '' };
   const draft = useDraft(`mgmp.programme.edit.${item.id}`, initial);
   const v = draft.values;
   const save = useMutation({
@@ -73,48 +73,7 @@ function EditProgrammeItem({ item, group, onSaved }: { item: MgmpProgrammeItem; 
           }}
         >
           {draft.restored && <p className="note small">{t('mgmpAdmin.restored')}</p>}
-          <Field label={t('mgmp.programme.itemTitle')} required error={errors.title}>
-            {(p) => <input {...p} value={v.title} onChange={(e) => draft.set('title', e.target.value)} />}
-          </Field>
-          <Field label={t('mgmp.programme.type')} required error={errors.type}>
-            {(p) => (
-              <select {...p} value={v.type} onChange={(e) => draft.set('type', isType(e.target.value) ? e.target.value : 'rutin')}>
-                {MGMP_PROGRAMME_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`mgmp.programme.typeName.${type}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('mgmp.programme.topic')} error={errors.topicId}>
-            {(p) => (
-              <select {...p} value={v.topicId} onChange={(e) => draft.set('topicId', e.target.value)}>
-                <option value="">{t('mgmp.programme.noTopic')}</option>
-                {item.topicId && !topics.data && <option value={item.topicId}>{item.topicName}</option>}
-                {(topics.data?.items ?? []).map((topic) => (
-                  <option key={topic.id} value={topic.id}>
-                    {topic.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('mgmp.programme.targetMonth')} required error={errors.targetMonth}>
-            {(p) => <input {...p} type="month" value={v.targetMonth} onChange={(e) => draft.set('targetMonth', e.target.value)} />}
-          </Field>
-          <Field label={t('mgmp.programme.personInCharge')} error={errors.personInChargeId}>
-            {(p) => (
-              <select {...p} value={v.personInChargeId} onChange={(e) => draft.set('personInChargeId', e.target.value)}>
-                <option value="">{t('mgmp.programme.nobody')}</option>
-                {group.members.map((m) => (
-                  <option key={m.teacherId} value={m.teacherId}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ProgrammeItemFields values={v} set={draft.set} errors={errors} topics={topics.data?.items ?? (item.topicId ? [{ id: item.topicId, name: item.topicName ?? '' }] : [])} members={group.members} />
           <ErrorNote error={save.error} />
           <button type="submit" className="btn btn-primary" disabled={save.isPending}>
             {t('mgmpAdmin.save')}
@@ -122,5 +81,69 @@ function EditProgrammeItem({ item, group, onSaved }: { item: MgmpProgrammeItem; 
         </form>
       )}
     </div>
+  );
+}
+
+type ProgrammeItemValues = { title: string; type: string; topicId: string; targetMonth: string; personInChargeId: string };
+
+/** The fields of a programme activity, shared by the add form and the edit form. */
+export function ProgrammeItemFields({
+  values: v,
+  set,
+  errors,
+  topics,
+  members,
+}: {
+  values: ProgrammeItemValues;
+  set: (field: keyof ProgrammeItemValues, value: string) => void;
+  errors: Record<string, string>;
+  topics: readonly { id: string; name: string }[];
+  members: MgmpGroup['members'];
+}) {
+  const t = useT();
+  return (
+    <>
+      <Field label={t('mgmp.programme.itemTitle')} required error={errors.title}>
+        {(p) => <input {...p} value={v.title} onChange={(e) => set('title', e.target.value)} />}
+      </Field>
+      <Field label={t('mgmp.programme.type')} required error={errors.type}>
+        {(p) => (
+          <select {...p} value={v.type} onChange={(e) => set('type', isType(e.target.value) ? e.target.value : 'rutin')}>
+            {MGMP_PROGRAMME_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`mgmp.programme.typeName.${type}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('mgmp.programme.topic')} error={errors.topicId}>
+        {(p) => (
+          <select {...p} value={v.topicId} onChange={(e) => set('topicId', e.target.value)}>
+            <option value="">{t('mgmp.programme.noTopic')}</option>
+            {topics.map((topic) => (
+              <option key={topic.id} value={topic.id}>
+                {topic.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('mgmp.programme.targetMonth')} required error={errors.targetMonth}>
+        {(p) => <input {...p} type="month" value={v.targetMonth} onChange={(e) => set('targetMonth', e.target.value)} />}
+      </Field>
+      <Field label={t('mgmp.programme.personInCharge')} error={errors.personInChargeId}>
+        {(p) => (
+          <select {...p} value={v.personInChargeId} onChange={(e) => set('personInChargeId', e.target.value)}>
+            <option value="">{t('mgmp.programme.nobody')}</option>
+            {members.map((m) => (
+              <option key={m.teacherId} value={m.teacherId}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
   );
 }
