@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addLevel,
+  addNode,
+  countDraft,
+  hasProblemUnder,
+  move,
+  moveNode,
+  newDraft,
+  normaliseDraft,
+  removeLevel,
+  removeNode,
+  renameNode,
+  toggleFocus,
+  updateIndicator,
+  updateLevel,
+  validateDraft,
+  type BuilderDraft,
+} from './instruments.models.ts';
+
+/** A complete draft: 4 levels, one domain, two competencies (2 + 1 indicators). */
+function buildDraft(): BuilderDraft {
+  let d = newDraft('observation');
+  d = { ...d, title: 'Instrumen supervisi', levels: d.levels.map((l, i) => ({ ...l, label: `L${i + 1}` })) };
+  d = renameNode(d, [0], 'Pedagogik');
+  d = renameNode(d, [0, 0], 'Membuka pelajaran');
+  d = addNode(d, [0, 0]);
+  d = addNode(d, [0]);
+  d = renameNode(d, [0, 1], 'Menutup pelajaran');
+  const fill = (path: readonly [number, number, number], text: string) =>
+    (d = updateIndicator(d, path, (i) => ({ ...i, text, descriptors: i.descriptors.map((_, k) => `${text} ${k + 1}`) })));
+  fill([0, 0, 0], 'Salam');
+  fill([0, 0, 1], 'Apersepsi');
+  fill([0, 1, 0], 'Rangkuman');
+  return d;
+}
+
+describe('instrument builder: tree edits', () => {
+  it('a new draft has a 4-level scale and one domain with one competency and one indicator', () => {
+    const d = newDraft('pkg');
+    expect(d.levels.map((l) => l.value)).toEqual([1, 2, 3, 4]);
+    expect(countDraft(d)).toEqual({ domains: 1, competencies: 1, indicators: 1 });
+    expect(d.domains[0]?.competencies[0]?.indicators[0]?.descriptors).toEqual(['', '', '', '']);
+  });
+
+  it('adding nodes puts them last under the named parent', () => {
+    const d = buildDraft();
+    expect(countDraft(d)).toEqual({ domains: 1, competencies: 2, indicators: 3 });
+    expect(countDraft(addNode(d, []))).toEqual({ domains: 2, competencies: 3, indicators: 4 });
+    expect(addNode(d, [0, 1]).domains[0]?.competencies[1]?.indicators.length).toBe(2);
+  });
+
+  it('moving up or down swaps with the neighbour and never leaves the list', () => {
+    expect(move(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
+    expect(move(['a', 'b', 'c'], 1, 1)).toEqual(['a', 'c', 'b']);
+    expect(move(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+    expect(move(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('moving an indicator keeps its text, descriptors, tags and key together', () => {
+    const d = updateIndicator(buildDraft(), [0, 0, 1], (i) => ({ ...i, focus: ['pengelolaan-kelas'] }));
+    const before = d.domains[0]?.competencies[0]?.indicators[1];
+    const moved = moveNode(d, [0, 0, 1], -1);
+    expect(moved.domains[0]?.competencies[0]?.indicators[0]).toEqual(before);
+    expect(moved.domains[0]?.competencies[0]?.indicators.map((i) => i.text)).toEqual(['Apersepsi', 'Salam']);
+    // the other competency is untouched
+    expect(moved.domains[0]?.competencies[1]).toBe(d.domains[0]?.competencies[1]);
+  });
+
+  it('moving a competency carries its indicators', () => {
+    const moved = moveNode(buildDraft(), [0, 1], -1);
+    expect(moved.domains[0]?.competencies.map((c) => [c.name, c.indicators.length])).toEqual([
+      ['Menutup pelajaran', 1],
+      ['Membuka pelajaran', 2],
+    ]);
+  });
+
+  it('removing a node removes everything under it and nothing else', () => {
+    const d = buildDraft();
+    expect(countDraft(removeNode(d, [0, 0]))).toEqual({ domains: 1, competencies: 1, indicators: 1 });
+    expect(countDraft(removeNode(d, [0, 0, 1]))).toEqual({ domains: 1, competencies: 2, indicators: 2 });
+    expect(countDraft(removeNode(d, [0]))).toEqual({ domains: 0, competencies: 0, indicators: 0 });
+  });
+
+  it('edits never change the draft they were given', () => {
+    const d = buildDraft();
+    const copy = JSON.stringify(d);
+    moveNode(d, [0, 0, 0], 1);
+    removeNode(d, [0, 1]);
+    addLevel(d);
+    removeLevel(d, 0);
+    renameNode(d, [0], 'x');
+    expect(JSON.stringify(d)).toBe(copy);
+  });
+
+  it('focus tags toggle and stay in the canonical order', () => {
+    expect(toggleFocus([], 'penanganan-masalah')).toEqual(['penanganan-masalah']);
+    expect(toggleFocus(['penanganan-masalah'], 'proses-pembelajaran')).toEqual(['proses-pembelajaran', 'penanganan-masalah']);
+    expect(toggleFocus(['proses-pembelajaran', 'penanganan-masalah'], 'proses-pembelajaran')).toEqual(['penanganan-masalah']);
+  });
+});
+
+describe('instrument builder: the scale keeps descriptors in step', () => {
+  it('adding a level adds the next value and an empty descriptor to every indicator', () => {
+    const d = addLevel(buildDraft());
+    expect(d.levels.map((l) => l.value)).toEqual([1, 2, 3, 4, 5]);
+    for (const c of d.domains[0]?.competencies ?? []) for (const i of c.indicators) expect(i.descriptors).toHaveLength(5);
+    expect(d.domains[0]?.competencies[0]?.indicators[0]?.descriptors[4]).toBe('');
+  });
+
+  it('removing a level removes that descriptor from every indicator', () => {
+    const d = removeLevel(buildDraft(), 1);
+    expect(d.levels.map((l) => l.value)).toEqual([1, 3, 4]);
+    expect(d.domains[0]?.competencies[0]?.indicators[0]?.descriptors).toEqual(['Salam 1', 'Salam 3', 'Salam 4']);
+  });
+
+  it('a scale has between 2 and 7 levels', () => {
+    let d = buildDraft();
+    for (let k = 0; k < 10; k++) d = addLevel(d);
+    expect(d.levels).toHaveLength(7);
+    for (let k = 0; k < 10; k++) d = removeLevel(d, 0);
+    expect(d.levels).toHaveLength(2);
+    expect(d.domains[0]?.competencies[0]?.indicators[0]?.descriptors).toHaveLength(2);
+  });
+});
+
+describe('instrument builder: validation mirrors the server', () => {
+  it('a complete draft has no problems', () => {
+    expect(validateDraft(buildDraft())).toEqual({});
+  });
+
+  it('names each empty field by its request path', () => {
+    let d = buildDraft();
+    d = { ...d, title: '  ' };
+    d = updateIndicator(d, [0, 1, 0], (i) => ({ ...i, text: '', descriptors: ['a', '', 'c', 'd'] }));
+    d = updateLevel(d, 2, { label: '' });
+    expect(validateDraft(d)).toEqual({
+      title: 'required',
+      'scale.levels.2.label': 'required',
+      'domains.0.competencies.1.indicators.0.text': 'required',
+      'domains.0.competencies.1.indicators.0.descriptors.1': 'required',
+    });
+  });
+
+  it('level values must rise from the lowest level', () => {
+    const d = updateLevel(buildDraft(), 2, { value: 2 });
+    expect(validateDraft(d)).toEqual({ 'scale.levels.2.value': 'levelOrder' });
+    expect(validateDraft(updateLevel(buildDraft(), 0, { value: -1 }))).toEqual({ 'scale.levels.0.value': 'levelRange' });
+  });
+
+  it('an empty tree, domain or competency is a problem', () => {
+    expect(validateDraft({ ...buildDraft(), domains: [] })).toEqual({ domains: 'empty' });
+    expect(validateDraft(removeNode(buildDraft(), [0, 1, 0]))).toEqual({ 'domains.0.competencies.1.indicators': 'empty' });
+  });
+
+  it('finds the problems hidden in a collapsed section', () => {
+    const problems = { 'domains.0.competencies.1.indicators.0.text': 'required' };
+    expect(hasProblemUnder(problems, 'domains.0')).toBe(true);
+    expect(hasProblemUnder(problems, 'domains.0.competencies.1')).toBe(true);
+    expect(hasProblemUnder(problems, 'domains.0.competencies.0')).toBe(false);
+    expect(hasProblemUnder(problems, 'domains.1')).toBe(false);
+  });
+});
+
+describe('instrument builder: a draft restored from the device', () => {
+  it('comes back as it was saved', () => {
+    const d = buildDraft();
+    expect(normaliseDraft(JSON.parse(JSON.stringify(d)))).toEqual(d);
+  });
+
+  it('is repaired: descriptors fitted to the levels, unknown tags and fields dropped', () => {
+    const raw = {
+      title: 'x',
+      kind: 'observation',
+      levels: [{ value: 1, label: 'a', description: '' }, { value: 2, label: 'b' }],
+      domains: [{ key: 'd1', name: 'D', extra: 1, competencies: [{ key: 'c1', name: 'C', indicators: [{ key: 'i1', text: 'I', descriptors: ['p', 'q', 'r'], focus: ['pengelolaan-kelas', 'nope'] }, 'junk'] }] }],
+    };
+    expect(normaliseDraft(raw)).toEqual({
+      title: 'x',
+      kind: 'observation',
+      levels: [
+        { value: 1, label: 'a', description: '' },
+        { value: 2, label: 'b', description: '' },
+      ],
+      domains: [{ key: 'd1', name: 'D', competencies: [{ key: 'c1', name: 'C', indicators: [{ key: 'i1', text: 'I', descriptors: ['p', 'q'], focus: ['pengelolaan-kelas'] }] }] }],
+    });
+  });
+
+  it('is refused when it is not a draft', () => {
+    expect(normaliseDraft(null)).toBeNull();
+    expect(normaliseDraft({ title: 'x' })).toBeNull();
+    expect(normaliseDraft([1, 2])).toBeNull();
+  });
+});
