@@ -112,6 +112,13 @@ export const ERROR_CODES = [
   'observation.note_conflict',
   'observation.teacher_not_in_group',
   'observation.goal_already_sent',
+  'instruments.not_found',
+  'instruments.frozen',
+  'instruments.incomplete',
+  'instruments.invalid_scale',
+  'instruments.unknown_level',
+  'instruments.draft_exists',
+  'instruments.not_published',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,6 +8,8 @@ export * from './schemas/users.ts';
 export * from './schemas/people.ts';
 export * from './schemas/imports.ts';
 export * from './schemas/assessment.ts';
+export * from './schemas/assessment-evidence.ts';
+export * from './schemas/instrument-builder.ts';
 export * from './schemas/assessment-settings.ts';
 export * from './schemas/growth.ts';
 export * from './schemas/mgmp.ts';

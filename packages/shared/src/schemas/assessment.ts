@@ -28,6 +28,14 @@ export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
 export const SCORING_METHODS = ['pkg-2009', 'none'] as const;
 export type ScoringMethod = (typeof SCORING_METHODS)[number];
 
+/** Who made an instrument: `official` (reference data, same for every tenant) or `madrasah` (built by one madrasah). */
+export const INSTRUMENT_OWNERS = ['official', 'madrasah'] as const;
+export type InstrumentOwner = (typeof INSTRUMENT_OWNERS)[number];
+
+/** `draft` (madrasah instruments only, editable) → `published` (frozen; a change makes a new version). */
+export const INSTRUMENT_STATUSES = ['draft', 'published'] as const;
+export type InstrumentStatus = (typeof INSTRUMENT_STATUSES)[number];
+
 // ---------- instruments ----------
 /** Route parameter `:code` of an instrument, e.g. `pkg-2009-guru-mapel`. */
 export const instrumentCodeParamsSchema = z.strictObject({
@@ -57,7 +65,9 @@ export const instrumentSummarySchema = z.object({
   title: z.string(),
   kind: z.enum(INSTRUMENT_KINDS),
   scoringMethod: z.enum(SCORING_METHODS),
-  status: z.literal('published'),
+  status: z.enum(INSTRUMENT_STATUSES).describe('Official instruments are always published; drafts are listed only for who may build them'),
+  owner: z.enum(INSTRUMENT_OWNERS),
+  madrasahId: idSchema.nullable().describe('The madrasah that built it; null for official instruments'),
   domainCount: z.number().int(),
   competencyCount: z.number().int(),
   indicatorCount: z.number().int(),
@@ -72,6 +82,7 @@ export const instrumentIndicatorSchema = z.object({
   position: z.number().int().describe('Position across the instrument (PKG 1–78)'),
   text: z.string().describe('Official wording (Bahasa Indonesia)'),
   focus: z.array(z.enum(FOCUS_DIMENSIONS)).describe('Focus-dimension tags'),
+  descriptors: z.record(z.string(), z.string()).describe('What each scale level looks like for this indicator, keyed by the level value ("1", "2", …); may be partial; {} for official instruments'),
 });
 export const instrumentCompetencySchema = z.object({
   id: idSchema,

@@ -129,9 +129,9 @@ describe('the teacher acknowledges only their own final assessment, once', () =>
 
 /** A tiny PKG-scored instrument: competency 1 with 2 indicators, competency 2 with 1. */
 function tinyInstrument(scoringMethod: 'pkg-2009' | 'none' = 'pkg-2009'): InstrumentDetail {
-  const indicator = (id: string, number: number, position: number) => ({ id, number, position, text: id, focus: [] });
+  const indicator = (id: string, number: number, position: number) => ({ id, number, position, text: id, focus: [], descriptors: {} });
   return {
-    id: 'i', code: 'uji', version: 3, title: 'Uji', kind: 'pkg', scoringMethod, status: 'published', domainCount: 1, competencyCount: 2, indicatorCount: 3,
+    id: 'i', code: 'uji', version: 3, title: 'Uji', kind: 'pkg', scoringMethod, status: 'published', owner: 'official', madrasahId: null, domainCount: 1, competencyCount: 2, indicatorCount: 3,
     source: 's', publishedAt: null,
     scale: { levels: [0, 1, 2].map((value) => ({ value, label: String(value), description: '' })) },
     domains: [{ id: 'd', code: 'd', name: 'd', competencies: [

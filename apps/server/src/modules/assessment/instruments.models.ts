@@ -79,7 +79,7 @@ export function buildCatalogue(rows: InstrumentRows): CatalogueEntry[] {
         name: competency.name,
         indicators: [...(indicatorsOf.get(competency.id) ?? [])]
           .sort((a, b) => a.number - b.number)
-          .map((indicator) => ({ id: indicator.id, number: indicator.number, position: indicator.sortOrder, text: indicator.text, focus: tagsOf.get(indicator.id) ?? [] })),
+          .map((indicator) => ({ id: indicator.id, number: indicator.number, position: indicator.sortOrder, text: indicator.text, focus: tagsOf.get(indicator.id) ?? [], descriptors: {} })),
       })),
     }));
     const competencies = domains.flatMap((d) => d.competencies);
@@ -91,6 +91,8 @@ export function buildCatalogue(rows: InstrumentRows): CatalogueEntry[] {
       kind: oneOf(INSTRUMENT_KINDS, instrument.kind, 'instrument kind'),
       scoringMethod: oneOf(SCORING_METHODS, instrument.scoringMethod, 'scoring method'),
       status: 'published',
+      owner: 'official',
+      madrasahId: null,
       domainCount: domains.length,
       competencyCount: competencies.length,
       indicatorCount: competencies.reduce((n, c) => n + c.indicators.length, 0),
