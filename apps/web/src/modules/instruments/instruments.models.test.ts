@@ -4,13 +4,17 @@ import {
   addNode,
   countDraft,
   hasProblemUnder,
+  draftFromInstrument,
+  draftToRequest,
   move,
   moveNode,
   newDraft,
   normaliseDraft,
+  publishProblems,
   removeLevel,
   removeNode,
   renameNode,
+  sameContent,
   toggleFocus,
   updateIndicator,
   updateLevel,
@@ -20,7 +24,7 @@ import {
 
 /** A complete draft: 4 levels, one domain, two competencies (2 + 1 indicators). */
 function buildDraft(): BuilderDraft {
-  let d = newDraft('observation');
+  let d = newDraft();
   d = { ...d, title: 'Instrumen supervisi', levels: d.levels.map((l, i) => ({ ...l, label: `L${i + 1}` })) };
   d = renameNode(d, [0], 'Pedagogik');
   d = renameNode(d, [0, 0], 'Membuka pelajaran');
@@ -37,7 +41,7 @@ function buildDraft(): BuilderDraft {
 
 describe('instrument builder: tree edits', () => {
   it('a new draft has a 4-level scale and one domain with one competency and one indicator', () => {
-    const d = newDraft('pkg');
+    const d = newDraft();
     expect(d.levels.map((l) => l.value)).toEqual([1, 2, 3, 4]);
     expect(countDraft(d)).toEqual({ domains: 1, competencies: 1, indicators: 1 });
     expect(d.domains[0]?.competencies[0]?.indicators[0]?.descriptors).toEqual(['', '', '', '']);
@@ -129,17 +133,24 @@ describe('instrument builder: validation mirrors the server', () => {
     expect(validateDraft(buildDraft())).toEqual({});
   });
 
-  it('names each empty field by its request path', () => {
+  it('names each empty required field by its request path; descriptors may stay empty', () => {
     let d = buildDraft();
     d = { ...d, title: '  ' };
     d = updateIndicator(d, [0, 1, 0], (i) => ({ ...i, text: '', descriptors: ['a', '', 'c', 'd'] }));
     d = updateLevel(d, 2, { label: '' });
+    d = renameNode(d, [0, 0], '');
     expect(validateDraft(d)).toEqual({
       title: 'required',
       'scale.levels.2.label': 'required',
+      'domains.0.competencies.0.name': 'required',
       'domains.0.competencies.1.indicators.0.text': 'required',
-      'domains.0.competencies.1.indicators.0.descriptors.1': 'required',
     });
+  });
+
+  it('a descriptor is named by the value of its level, as the server keys it', () => {
+    let d = updateLevel(buildDraft(), 3, { value: 10 });
+    d = updateIndicator(d, [0, 0, 0], (i) => ({ ...i, descriptors: ['a', 'b', 'c', 'x'.repeat(1001)] }));
+    expect(validateDraft(d)).toEqual({ 'domains.0.competencies.0.indicators.0.descriptors.10': 'tooLong' });
   });
 
   it('level values must rise from the lowest level', () => {
@@ -148,9 +159,12 @@ describe('instrument builder: validation mirrors the server', () => {
     expect(validateDraft(updateLevel(buildDraft(), 0, { value: -1 }))).toEqual({ 'scale.levels.0.value': 'levelRange' });
   });
 
-  it('an empty tree, domain or competency is a problem', () => {
-    expect(validateDraft({ ...buildDraft(), domains: [] })).toEqual({ domains: 'empty' });
-    expect(validateDraft(removeNode(buildDraft(), [0, 1, 0]))).toEqual({ 'domains.0.competencies.1.indicators': 'empty' });
+  it('an empty tree, domain or competency may be saved but not published', () => {
+    expect(validateDraft({ ...buildDraft(), domains: [] })).toEqual({});
+    expect(publishProblems(buildDraft())).toEqual([]);
+    expect(publishProblems({ ...buildDraft(), domains: [] })).toEqual([{ kind: 'no_domains' }]);
+    expect(publishProblems(removeNode(addNode(buildDraft(), []), [0, 1, 0]))).toEqual([{ kind: 'competency_without_indicators', domain: 1, competency: 2 }]);
+    expect(publishProblems({ ...buildDraft(), domains: [{ key: 'd', name: 'D', competencies: [] }] })).toEqual([{ kind: 'domain_without_competencies', domain: 1 }]);
   });
 
   it('finds the problems hidden in a collapsed section', () => {
@@ -177,7 +191,7 @@ describe('instrument builder: a draft restored from the device', () => {
     };
     expect(normaliseDraft(raw)).toEqual({
       title: 'x',
-      kind: 'observation',
+      source: '',
       levels: [
         { value: 1, label: 'a', description: '' },
         { value: 2, label: 'b', description: '' },
@@ -190,5 +204,49 @@ describe('instrument builder: a draft restored from the device', () => {
     expect(normaliseDraft(null)).toBeNull();
     expect(normaliseDraft({ title: 'x' })).toBeNull();
     expect(normaliseDraft([1, 2])).toBeNull();
+  });
+});
+
+describe('instrument builder: to and from the API', () => {
+  it('the request carries the whole tree in order, descriptors keyed by level value, empty ones left out', () => {
+    let d = updateIndicator(buildDraft(), [0, 0, 0], (i) => ({ ...i, descriptors: ['Tidak', '', ' Kadang ', 'Selalu'], focus: ['pengelolaan-kelas'] }));
+    d = { ...d, source: '  ' };
+    const body = draftToRequest(d);
+    expect(body.title).toBe('Instrumen supervisi');
+    expect(body.source).toBeNull();
+    expect(body.scale.levels.map((l) => [l.value, l.label])).toEqual([
+      [1, 'L1'],
+      [2, 'L2'],
+      [3, 'L3'],
+      [4, 'L4'],
+    ]);
+    expect(body.domains[0]?.competencies.map((c) => c.indicators.map((i) => i.text))).toEqual([['Salam', 'Apersepsi'], ['Rangkuman']]);
+    expect(body.domains[0]?.competencies[0]?.indicators[0]).toEqual({ text: 'Salam', descriptors: { '1': 'Tidak', '3': 'Kadang', '4': 'Selalu' }, focus: ['pengelolaan-kelas'] });
+  });
+
+  it('a stored version comes back into the form as it was sent', () => {
+    const d = buildDraft();
+    const body = draftToRequest(d);
+    let position = 0;
+    const stored = {
+      title: body.title,
+      source: '',
+      scale: { levels: body.scale.levels.map((l) => ({ value: l.value, label: l.label, description: l.description ?? '' })) },
+      domains: body.domains.map((dom, di) => ({
+        id: `d${di}`,
+        code: `d${di}`,
+        name: dom.name,
+        competencies: dom.competencies.map((c, ci) => ({
+          id: `c${ci}`,
+          number: ci + 1,
+          name: c.name,
+          indicators: c.indicators.map((i, ii) => ({ id: `i${ci}${ii}`, number: ii + 1, position: ++position, text: i.text, focus: i.focus ?? [], descriptors: i.descriptors ?? {} })),
+        })),
+      })),
+    };
+    const back = draftFromInstrument(stored);
+    expect(sameContent(back, d)).toBe(true);
+    expect(back.domains[0]?.competencies[0]?.indicators[0]?.descriptors).toEqual(['Salam 1', 'Salam 2', 'Salam 3', 'Salam 4']);
+    expect(sameContent(back, renameNode(d, [0], 'Lain'))).toBe(false);
   });
 });

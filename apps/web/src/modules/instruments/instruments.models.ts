@@ -5,10 +5,18 @@
  * levels, a mirror of the server's validation (so most mistakes show before saving), and the
  * check that a draft restored from the device still has the right shape.
  */
-import { FOCUS_DIMENSIONS, type FocusDimension } from '@tumbuh/shared';
+import {
+  FOCUS_DIMENSIONS,
+  INSTRUMENT_BUILDER_LIMITS as L,
+  type FocusDimension,
+  type InstrumentScale,
+  type MadrasahInstrument,
+  type PublishProblem,
+  type UpdateMadrasahInstrumentInput,
+} from '@tumbuh/shared';
 
-export const MIN_LEVELS = 2;
-export const MAX_LEVELS = 7;
+export const MIN_LEVELS = L.scaleLevelsMin;
+export const MAX_LEVELS = L.scaleLevelsMax;
 
 export interface LevelDraft {
   value: number;
@@ -34,7 +42,7 @@ export interface DomainDraft {
 }
 export interface BuilderDraft {
   title: string;
-  kind: string;
+  source: string;
   /** Lowest first. */
   levels: LevelDraft[];
   domains: DomainDraft[];
@@ -170,9 +178,64 @@ export function updateLevel(draft: BuilderDraft, index: number, patch: Partial<L
 }
 
 /** A fresh draft: a 4-level scale (1–4) and one empty domain. */
-export function newDraft(kind: string): BuilderDraft {
+export function newDraft(): BuilderDraft {
   const levels = [1, 2, 3, 4].map((value) => ({ value, label: '', description: '' }));
-  return { title: '', kind, levels, domains: [emptyDomain(levels.length)] };
+  return { title: '', source: '', levels, domains: [emptyDomain(levels.length)] };
+}
+
+/** The scale a new instrument starts with (1–4, labels in the person's language); the builder changes it. */
+export function startingScale(labels: readonly [string, string, string, string]): InstrumentScale {
+  return { levels: labels.map((label, i) => ({ value: i + 1, label, description: '' })) };
+}
+
+// ---------- to and from the API ----------
+/** The form's draft of a stored instrument version (descriptors keyed by level value become one per level). */
+export function draftFromInstrument(instrument: Pick<MadrasahInstrument, 'title' | 'source' | 'scale' | 'domains'>): BuilderDraft {
+  const levels = instrument.scale.levels.map((l) => ({ value: l.value, label: l.label, description: l.description }));
+  return {
+    title: instrument.title,
+    source: instrument.source,
+    levels,
+    domains: instrument.domains.map((d) => ({
+      key: newKey(),
+      name: d.name,
+      competencies: d.competencies.map((c) => ({
+        key: newKey(),
+        name: c.name,
+        indicators: c.indicators.map((i) => ({ key: newKey(), text: i.text, descriptors: levels.map((l) => i.descriptors[String(l.value)] ?? ''), focus: FOCUS_DIMENSIONS.filter((f) => i.focus.includes(f)) })),
+      })),
+    })),
+  };
+}
+
+/** The body of `PUT /madrasah-instruments/:id`: the whole draft, empty descriptors left out. */
+export function draftToRequest(draft: BuilderDraft): UpdateMadrasahInstrumentInput {
+  return {
+    title: draft.title.trim(),
+    source: draft.source.trim() || null,
+    scale: { levels: draft.levels.map((l) => ({ value: l.value, label: l.label.trim(), description: l.description.trim() })) },
+    domains: draft.domains.map((d) => ({
+      name: d.name.trim(),
+      competencies: d.competencies.map((c) => ({
+        name: c.name.trim(),
+        indicators: c.indicators.map((i) => ({
+          text: i.text.trim(),
+          descriptors: Object.fromEntries(
+            draft.levels.flatMap((l, k) => {
+              const text = (i.descriptors[k] ?? '').trim();
+              return text ? [[String(l.value), text] as const] : [];
+            }),
+          ),
+          focus: [...i.focus],
+        })),
+      })),
+    })),
+  };
+}
+
+/** Whether the form holds something the server does not (compared as the request it would send). */
+export function sameContent(a: BuilderDraft, b: BuilderDraft): boolean {
+  return JSON.stringify(draftToRequest(a)) === JSON.stringify(draftToRequest(b));
 }
 
 // ---------- counts ----------
@@ -193,44 +256,54 @@ export function countDraft(draft: BuilderDraft): DraftCounts {
 
 // ---------- validation mirror ----------
 /** Why a field is not ready to save; the page shows the matching text beside the field. */
-export type DraftProblem = 'required' | 'tooLong' | 'levelCount' | 'levelOrder' | 'levelRange' | 'empty';
-
-export const LIMITS = { title: 200, name: 200, text: 1000, descriptor: 1000, label: 100, levelDescription: 500, levelValue: 100 } as const;
+export type DraftProblem = 'required' | 'tooLong' | 'levelCount' | 'levelOrder' | 'levelRange';
 
 /**
- * The server's rules, checked on the device. Keys are the dotted paths of the request body
- * (`domains.0.competencies.1.indicators.2.descriptors.0`), the same the server names in a 422,
- * so one lookup shows either beside its field.
+ * The server's rules for saving, checked on the device. Keys are the dotted paths of the request
+ * body (`domains.0.competencies.1.indicators.2.descriptors.3`, a descriptor keyed by its level
+ * value), the same the server names in a 422, so one lookup shows either beside its field.
+ * Descriptors are optional; an empty tree may be saved (it cannot be published: see {@link publishProblems}).
  */
 export function validateDraft(draft: BuilderDraft): Record<string, DraftProblem> {
   const out: Record<string, DraftProblem> = {};
-  const text = (path: string, value: string, max: number) => {
+  const text = (path: string, value: string, max: number, required = true) => {
     const v = value.trim();
-    if (!v) out[path] = 'required';
+    if (!v && required) out[path] = 'required';
     else if (v.length > max) out[path] = 'tooLong';
   };
-  text('title', draft.title, LIMITS.title);
-  if (draft.levels.length < MIN_LEVELS || draft.levels.length > MAX_LEVELS) out.scale = 'levelCount';
+  text('title', draft.title, L.titleMax);
+  text('source', draft.source, L.sourceMax, false);
+  if (draft.levels.length < MIN_LEVELS || draft.levels.length > MAX_LEVELS) out['scale.levels'] = 'levelCount';
   draft.levels.forEach((l, i) => {
-    text(`scale.levels.${i}.label`, l.label, LIMITS.label);
-    if (l.description.trim().length > LIMITS.levelDescription) out[`scale.levels.${i}.description`] = 'tooLong';
-    if (!Number.isInteger(l.value) || l.value < 0 || l.value > LIMITS.levelValue) out[`scale.levels.${i}.value`] = 'levelRange';
+    text(`scale.levels.${i}.label`, l.label, L.levelLabelMax);
+    text(`scale.levels.${i}.description`, l.description, L.levelDescriptionMax, false);
+    if (!Number.isInteger(l.value) || l.value < L.scaleValueMin || l.value > L.scaleValueMax) out[`scale.levels.${i}.value`] = 'levelRange';
     else if (i > 0 && l.value <= (draft.levels[i - 1]?.value ?? -Infinity)) out[`scale.levels.${i}.value`] = 'levelOrder';
   });
-  if (draft.domains.length === 0) out.domains = 'empty';
   draft.domains.forEach((d, di) => {
     const dp = `domains.${di}`;
-    text(`${dp}.name`, d.name, LIMITS.name);
-    if (d.competencies.length === 0) out[`${dp}.competencies`] = 'empty';
+    text(`${dp}.name`, d.name, L.nameMax);
     d.competencies.forEach((c, ci) => {
       const cp = `${dp}.competencies.${ci}`;
-      text(`${cp}.name`, c.name, LIMITS.name);
-      if (c.indicators.length === 0) out[`${cp}.indicators`] = 'empty';
+      text(`${cp}.name`, c.name, L.nameMax);
       c.indicators.forEach((ind, ii) => {
         const ip = `${cp}.indicators.${ii}`;
-        text(`${ip}.text`, ind.text, LIMITS.text);
-        draft.levels.forEach((_, li) => text(`${ip}.descriptors.${li}`, ind.descriptors[li] ?? '', LIMITS.descriptor));
+        text(`${ip}.text`, ind.text, L.indicatorTextMax);
+        draft.levels.forEach((l, li) => text(`${ip}.descriptors.${l.value}`, ind.descriptors[li] ?? '', L.descriptorMax, false));
       });
+    });
+  });
+  return out;
+}
+
+/** What stops the draft from being published, as the server lists it (1-based positions). */
+export function publishProblems(draft: BuilderDraft): PublishProblem[] {
+  if (draft.domains.length === 0) return [{ kind: 'no_domains' }];
+  const out: PublishProblem[] = [];
+  draft.domains.forEach((d, di) => {
+    if (d.competencies.length === 0) out.push({ kind: 'domain_without_competencies', domain: di + 1 });
+    d.competencies.forEach((c, ci) => {
+      if (c.indicators.length === 0) out.push({ kind: 'competency_without_indicators', domain: di + 1, competency: ci + 1 });
     });
   });
   return out;
@@ -280,5 +353,5 @@ export function normaliseDraft(raw: unknown): BuilderDraft | null {
           }),
       })),
   }));
-  return { title: str(raw.title), kind: str(raw.kind), levels, domains };
+  return { title: str(raw.title), source: str(raw.source), levels, domains };
 }
