@@ -47,6 +47,7 @@ function endpoints(side: Side, rater: Side): { method: Method; url: string; body
     { method: 'DELETE', url: `${A}/periods/${side.period}` },
     { method: 'GET', url: `${A}/periods/${side.period}/summary` },
     { method: 'GET', url: `${A}/assessments/${side.assessment}` },
+    { method: 'GET', url: `${A}/assessments/${side.assessment}/evidence` },
     { method: 'PUT', url: `${A}/assessments/${side.assessment}/ratings`, body: { ratings: [{ indicatorId: indicator, score: 1 }] } },
     { method: 'POST', url: `${A}/assessments/${side.assessment}/finalise` },
     { method: 'POST', url: `${A}/assessments/${side.assessment}/acknowledge`, body: {} },

@@ -16,7 +16,9 @@ import { users } from '../modules/tenancy/tenancy.tables.ts';
  * tagged to indicators, ratings that improve between the periods on the classroom-management
  * indicators, reflections and goals; the sumatif goal of Khoirul Anam is on the agenda of MGMP
  * MIPA's next planned meeting. One more lesson is in progress and one is planned (three days from
- * `now`). Deterministic apart from that date; a few bulk inserts.
+ * `now`). Nur Hasanah's lesson ten days before `now` is observed with the PKG instrument, its notes
+ * tagged to PKG indicators (the evidence beside them in the rating form). Deterministic apart from
+ * those dates; a few bulk inserts.
  */
 
 interface NoteDef {
@@ -137,6 +139,13 @@ const OBSERVATIONS: ObsDef[] = [
   },
 ];
 
+/** Notes of the PKG-instrument lesson of Nur Hasanah; tags are PKG indicator positions (1–78). */
+const PKG_NOTES: NoteDef[] = [
+  { minute: 4, text: 'Guru membuka dengan cerita Baitul Hikmah; hampir semua siswa memperhatikan.', tags: [10] },
+  { minute: 15, text: 'Pertanyaan guru hanya dijawab tiga siswa di barisan depan.', tags: [2, 35] },
+  { minute: 31, text: 'Guru memindahkan kelompok yang ramai ke dekat papan dan membagi peran.', tags: [3, 23] },
+];
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -219,6 +228,54 @@ export async function seedObservationDemo(db: Database, input: { tenantId: strin
         if (def.goal.toMipa) mipaGoal = { id: goalId, what: def.goal.what, dueDate: def.goal.dueDate };
       }
     }
+    // A lesson of Nur Hasanah observed with the PKG instrument ten days before `now` (this academic
+    // year): notes tagged to PKG indicators, shown beside those indicators in the kepala's rating
+    // form once a PKG period of this year is opened (issue 4).
+    const pkg = await tx
+      .select({ id: instrumentIndicators.id, position: instrumentIndicators.sortOrder, version: instruments.version })
+      .from(instrumentIndicators)
+      .innerJoin(instruments, eq(instruments.id, instrumentIndicators.instrumentId))
+      .where(eq(instruments.code, 'pkg-2009-guru-mapel'))
+      .orderBy(asc(instruments.version), asc(instrumentIndicators.sortOrder));
+    const pkgVersion = pkg[0]?.version;
+    if (pkgVersion !== undefined && teacherIds[3]) {
+      const pkgIndicator = (position: number) => pkg.find((i) => i.version === pkgVersion && i.position === position)?.id ?? '';
+      const id = uuidv7();
+      const at = new Date(Math.floor((now.getTime() - 10 * DAY) / DAY) * DAY + 2 * 3_600_000);
+      const reflectedAt = new Date(at.getTime() + DAY);
+      obsRows.push({
+        tenantId,
+        id,
+        madrasahId,
+        teacherId: teacherIds[3],
+        observerUserId: kepala.id,
+        observerKind: 'kepala',
+        scheduledAt: at,
+        rombel: 'VIII-C',
+        subjectName: 'Sejarah Kebudayaan Islam',
+        topic: 'Dinasti Abbasiyah',
+        focus: ['proses-pembelajaran'],
+        focusIndicatorIds: [],
+        instrumentCode: 'pkg-2009-guru-mapel',
+        instrumentVersion: pkgVersion,
+        periodId: null,
+        status: 'reflected',
+        startedAt: at,
+        reflectedAt,
+        closedAt: null,
+        createdBy: kepala.id,
+        createdAt: new Date(at.getTime() - 7 * DAY),
+        updatedAt: reflectedAt,
+      });
+      for (const n of PKG_NOTES) {
+        const noteId = uuidv7();
+        const notedAt = new Date(at.getTime() + n.minute * MINUTE);
+        noteRows.push({ tenantId, id: noteId, observationId: id, notedAt, text: n.text, authorUserId: kepala.id, createdAt: notedAt, updatedAt: notedAt });
+        for (const p of n.tags) tagRows.push({ tenantId, noteId, indicatorId: pkgIndicator(p) });
+      }
+      turnRows.push({ tenantId, id: uuidv7(), observationId: id, authorRole: 'observer', authorUserId: kepala.id, text: 'Cerita pembuka menarik. Pertanyaan sebaiknya juga diarahkan ke siswa yang diam.', createdAt: reflectedAt });
+    }
+
     await tx.insert(observations).values(obsRows);
     if (noteRows.length) await tx.insert(observationNotes).values(noteRows);
     if (tagRows.length) await tx.insert(observationNoteIndicators).values(tagRows);

@@ -5,6 +5,7 @@ import {
   assessmentPeriodListQuerySchema,
   assessmentPeriodListSchema,
   assessmentPeriodSchema,
+  assessmentEvidenceSchema,
   assessmentPeriodSummarySchema,
   assessmentSchema,
   createAssessmentPeriodSchema,
@@ -35,6 +36,7 @@ import {
   updatePeriod,
   type AssessmentCycleDeps,
 } from './assessment-cycle.usecases.ts';
+import { getAssessmentEvidence } from './assessment-evidence.usecases.ts';
 import { registerAssessmentSettingsRoutes } from './assessment-settings.routes.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
 
@@ -63,6 +65,7 @@ export function registerAssessmentCycleRoutes(app: FastifyInstance, appDeps: App
   r.get(`${p}/assessments`, { schema: { tags, summary: 'Assessments the requester may read (a guru: their own and those they rate)', querystring: assessmentListQuerySchema, response: { 200: assessmentListSchema, ...errors } } }, async (q) => listAssessments(requireActor(q), q.query, deps));
   r.post(`${p}/assessments`, { schema: { tags, summary: 'Open a draft assessment (kepala, pengawas, peer named by the kepala, self)', body: createAssessmentSchema, response: { 201: assessmentSchema, ...errors } } }, async (q, reply) => reply.status(201).send(await createAssessment(requireActor(q), q.body, deps)));
   r.get(`${p}/assessments/:id`, { schema: { tags, summary: 'One assessment with its ratings and PKG result', params: idParamsSchema, response: { 200: assessmentSchema, ...errors } } }, async (q) => getAssessment(requireActor(q), q.params.id, deps));
+  r.get(`${p}/assessments/:id/evidence`, { schema: { tags, summary: 'Observation notes of the assessed teacher beside each indicator (same academic year, tagged to this instrument version; read-only)', params: idParamsSchema, response: { 200: assessmentEvidenceSchema, ...errors } } }, async (q) => getAssessmentEvidence(requireActor(q), q.params.id, deps));
   r.put(`${p}/assessments/:id/ratings`, { schema: { tags, summary: 'Rate indicators in bulk (rater, draft only; all or nothing)', params: idParamsSchema, body: putAssessmentRatingsSchema, response: { 200: assessmentSchema, ...errors } } }, async (q) => putRatings(requireActor(q), q.params.id, q.body, deps));
   r.post(`${p}/assessments/:id/finalise`, { schema: { tags, summary: 'Finalise (every indicator rated); final is immutable', params: idParamsSchema, response: { 200: assessmentSchema, ...errors } } }, async (q) => finaliseAssessment(requireActor(q), q.params.id, deps));
   r.post(`${p}/assessments/:id/acknowledge`, { schema: { tags, summary: 'The assessed teacher acknowledges (and may comment on) their final assessment', params: idParamsSchema, body: acknowledgeAssessmentSchema, response: { 200: assessmentSchema, ...errors } } }, async (q) => acknowledgeAssessment(requireActor(q), q.params.id, q.body, deps));

@@ -190,6 +190,40 @@ export function createObservationRepository() {
         .orderBy(asc(observations.scheduledAt), asc(observationNotes.notedAt), asc(observationNotes.id));
     },
 
+    /**
+     * The notes of a teacher's observations (any status but planned) whose lesson falls in
+     * [from, to] or that are linked to `periodId`, with what decides who may read them and the
+     * observer's name; oldest first, at most 1000.
+     */
+    async listNotesOfTeacherForEvidence(q: Queryable, tenantId: string, teacherId: string, window: { from: Date; to: Date; periodId: string }) {
+      return q
+        .select({
+          id: observationNotes.id,
+          observationId: observations.id,
+          madrasahId: observations.madrasahId,
+          teacherId: observations.teacherId,
+          observerUserId: observations.observerUserId,
+          observerName: users.name,
+          status: observations.status,
+          notedAt: observationNotes.notedAt,
+          text: observationNotes.text,
+          indicatorIds: indicatorIdsOfNote,
+        })
+        .from(observationNotes)
+        .innerJoin(observations, and(eq(observations.tenantId, observationNotes.tenantId), eq(observations.id, observationNotes.observationId)))
+        .innerJoin(users, and(eq(users.tenantId, observations.tenantId), eq(users.id, observations.observerUserId)))
+        .where(
+          and(
+            eq(observationNotes.tenantId, tenantId),
+            eq(observations.teacherId, teacherId),
+            sql`${observations.status} <> 'planned'`,
+            or(and(gte(observations.scheduledAt, window.from), lte(observations.scheduledAt, window.to)), eq(observations.periodId, window.periodId)),
+          ),
+        )
+        .orderBy(asc(observationNotes.notedAt), asc(observationNotes.id))
+        .limit(1000);
+    },
+
     // ---------- ratings ----------
     async listRatings(q: Queryable, tenantId: string, observationId: string) {
       return q
