@@ -19,6 +19,7 @@ import { serializeRequest } from './http/request-log.ts';
 import type { AppDeps } from './http/types.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { readCachePlugin } from './modules/cache/read-cache.plugin.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { mgmpRoutes } from './modules/mgmp/mgmp.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(options: {
   });
 
   registerAuth(app, deps);
+  await app.register(readCachePlugin, { maxBytes: config.readCacheBytes, pool: database.pool });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(

@@ -23,6 +23,8 @@ const envSchema = z.object({
   TUMBUH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   /** Event-loop delay (ms) above which requests get 503 `common.unavailable` instead of queueing; 0 turns the guard off. */
   TUMBUH_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /** Memory (MB) of the read-model cache (computed MGMP overviews, teachers' growth); 0 turns it off. */
+  TUMBUH_READ_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
 });
 
 export interface AppConfig {
@@ -37,6 +39,8 @@ export interface AppConfig {
   dbPoolSize: number;
   /** 0: no overload guard. */
   maxEventLoopDelayMs: number;
+  /** Bytes the read-model cache may hold; 0: off. */
+  readCacheBytes: number;
 }
 
 /** Thrown when the environment is invalid; its message lists every problem. */
@@ -62,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.TUMBUH_DB_POOL,
     maxEventLoopDelayMs: e.TUMBUH_MAX_EVENT_LOOP_DELAY_MS,
+    readCacheBytes: Math.round(e.TUMBUH_READ_CACHE_MB * 1024 * 1024),
   };
 }

@@ -4,10 +4,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/auth.ts';
+import { sendCachedJson } from '../cache/read-cache.reply.ts';
 import type { AppDeps } from '../../http/types.ts';
 import { createAssessmentCycleRepository } from './assessment-cycle.repository.ts';
 import { createAssessmentResultsRepository } from './assessment-results.repository.ts';
-import { getDistribution, getMovement, getTeacherGrowth, type GrowthDeps } from './growth.usecases.ts';
+import { getDistribution, getMovement, getTeacherGrowthJson, type GrowthDeps } from './growth.usecases.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
 import { assessmentRekapPdf, periodRecapXlsx, tenantRecapXlsx, XLSX_TYPE } from './recap.usecases.ts';
 
@@ -70,7 +71,7 @@ export function registerGrowthRoutes(app: FastifyInstance, appDeps: AppDeps, ins
         response: { 200: teacherGrowthSchema, ...errors },
       },
     },
-    async (q) => getTeacherGrowth(requireActor(q), q.params.id, deps),
+    async (q, reply) => sendCachedJson(reply, await getTeacherGrowthJson(requireActor(q), q.params.id, deps, app.readCache)),
   );
   r.get(
     '/assessment/periods/:id/rekap.xlsx',

@@ -13,10 +13,13 @@ import {
   type MovementQuery,
   type PkgBandRule,
   type PkgCategory,
+  teacherGrowthSchema,
   type TeacherGrowth,
 } from '@tumbuh/shared';
 import { withTenant, type Database, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
+import { FACT_SIZE, sizeOfJson, type ReadCache } from '../cache/read-cache.models.ts';
+import type { CachedJson } from '../cache/read-cache.reply.ts';
 import { feedbackSummaryForTeacherTx } from '../feedback/feedback.usecases.ts';
 import { createObservationRepository } from '../observation/observation.repository.ts';
 import { peopleErrors } from '../people/people.errors.ts';
@@ -28,6 +31,7 @@ import type { AssessmentCycleRepository, PeriodRow } from './assessment-cycle.re
 import { canSeeGrowth, categoryRank, comparePeriodKeys, countsToDistribution, movementOf, nilaiDelta, resultMadrasahIds } from './assessment-results.models.ts';
 import { createAssessmentResultsRepository, type AssessmentResultsRepository, type DistributionRow, type TeacherResultRow } from './assessment-results.repository.ts';
 import { backfillResults, type PersistResultDeps } from './assessment-results.usecases.ts';
+import { createGrowthRepository } from './growth.repository.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
 import { findEntry } from './instruments.models.ts';
 
@@ -45,6 +49,7 @@ export interface GrowthDeps {
 
 const summaryRepository = createAssessmentResultsRepository();
 const observationRepository = createObservationRepository();
+const growthRepository = createGrowthRepository();
 
 /** The official PKG instrument whose competencies head the heat-map. */
 export const GROWTH_INSTRUMENT = 'pkg-2009-guru-mapel';
@@ -214,42 +219,83 @@ export function assembleGrowth(rows: readonly TeacherResultRow[]): TeacherGrowth
 }
 
 /**
- * A teacher's growth: Nilai PKG and category per period, the competency values (heat-map), the
- * focus dimensions and every rater side by side. The kepala, operator and assigned pengawas of the
- * teacher's madrasah and the teacher themself; another guru gets 403, an unseen teacher 404.
+ * Who may see a teacher's growth (404 for a missing or unseen teacher, 403 for another guru). Pure:
+ * runs on every request, also when the teacher row comes from the read cache.
  * @throws people.teacher_not_found, auth.forbidden
  */
-export async function getTeacherGrowth(actor: Actor, teacherId: string, deps: GrowthDeps): Promise<TeacherGrowth> {
-  return withTenant(deps.db, actor.tenantId, async (tx) => {
-    const teacher = await deps.peopleRepository.findTeacher(tx, actor.tenantId, teacherId);
-    if (!teacher || !canSeeMadrasah(actor, teacher.madrasahId)) throw peopleErrors['people.teacher_not_found']();
-    if (!canSeeGrowth(actor, { id: teacher.id, madrasahId: teacher.madrasahId })) throw commonErrors['auth.forbidden']();
-    let rows = await deps.assessmentResultsRepository.teacherResults(tx, actor.tenantId, teacherId);
-    // Results missing (final assessments older than the results table, or seeded): compute them first.
-    if (rows.length === 0 || (rows[0]?.finals ?? 0) > rows.length) {
-      if ((await backfillResults(tx, actor.tenantId, { teacherId }, deps)) > 0) rows = await deps.assessmentResultsRepository.teacherResults(tx, actor.tenantId, teacherId);
-    }
-    const entry = findEntry(await deps.instrumentCatalogue.entries(), GROWTH_INSTRUMENT, undefined);
-    if (!entry) throw assessmentErrors['assessment.instrument_not_found']();
-    const feedback = await feedbackSummaryForTeacherTx(tx, actor.tenantId, teacherId, deps.clock());
-    // The notes of shared observations (what listObservationNotesForTeacher answers), read in this
-    // transaction rather than a second one: one teacher's growth is a hot path.
-    const notes = await observationRepository.listSharedNotesOfTeacher(tx, actor.tenantId, teacherId, {});
-    return {
-      teacher: { id: teacher.id, name: teacher.name, madrasahId: teacher.madrasahId },
-      competencies: entry.detail.domains.flatMap((d) => d.competencies.map((c) => ({ number: c.number, name: c.name }))),
-      focusDimensions: entry.detail.focusDimensions.map((d) => ({ code: d.code, name: d.name })),
-      periods: assembleGrowth(rows),
-      feedback,
-      observationNotes: notes.map((n) => ({
-        id: n.id,
-        observationId: n.observationId,
-        scheduledAt: n.scheduledAt.toISOString(),
-        periodId: n.periodId,
-        notedAt: n.notedAt.toISOString(),
-        text: n.text,
-        indicatorIds: [...n.indicatorIds].sort(),
-      })),
-    };
+export function requireGrowthAccess(actor: Actor, teacher: { id: string; madrasahId: string } | null): void {
+  if (!teacher || !canSeeMadrasah(actor, teacher.madrasahId)) throw peopleErrors['people.teacher_not_found']();
+  if (!canSeeGrowth(actor, teacher)) throw commonErrors['auth.forbidden']();
+}
+
+/** The growth payload of a teacher (the same for every reader allowed to see it), read in `tx`. */
+async function growthPayload(tx: Tx, tenantId: string, teacher: { id: string; name: string; madrasahId: string }, deps: GrowthDeps): Promise<TeacherGrowth> {
+  const teacherId = teacher.id;
+  let rows = await deps.assessmentResultsRepository.teacherResults(tx, tenantId, teacherId);
+  // Results missing (final assessments older than the results table, or seeded): compute them first.
+  if (rows.length === 0 || (rows[0]?.finals ?? 0) > rows.length) {
+    if ((await backfillResults(tx, tenantId, { teacherId }, deps)) > 0) rows = await deps.assessmentResultsRepository.teacherResults(tx, tenantId, teacherId);
+  }
+  const entry = findEntry(await deps.instrumentCatalogue.entries(), GROWTH_INSTRUMENT, undefined);
+  if (!entry) throw assessmentErrors['assessment.instrument_not_found']();
+  const feedback = await feedbackSummaryForTeacherTx(tx, tenantId, teacherId, deps.clock());
+  // The notes of shared observations (what listObservationNotesForTeacher answers), read in this
+  // transaction rather than a second one: one teacher's growth is a hot path.
+  const notes = await observationRepository.listSharedNotesOfTeacher(tx, tenantId, teacherId, {});
+  return {
+    teacher: { id: teacher.id, name: teacher.name, madrasahId: teacher.madrasahId },
+    competencies: entry.detail.domains.flatMap((d) => d.competencies.map((c) => ({ number: c.number, name: c.name }))),
+    focusDimensions: entry.detail.focusDimensions.map((d) => ({ code: d.code, name: d.name })),
+    periods: assembleGrowth(rows),
+    feedback,
+    observationNotes: notes.map((n) => ({
+      id: n.id,
+      observationId: n.observationId,
+      scheduledAt: n.scheduledAt.toISOString(),
+      periodId: n.periodId,
+      notedAt: n.notedAt.toISOString(),
+      text: n.text,
+      indicatorIds: [...n.indicatorIds].sort(),
+    })),
+  };
+}
+
+/**
+ * A teacher's growth: Nilai PKG and category per period, the competency values (heat-map), the
+ * focus dimensions and every rater side by side, as serialised JSON. The kepala, operator and
+ * assigned pengawas of the teacher's madrasah and the teacher themself; another guru gets 403, an
+ * unseen teacher 404.
+ *
+ * Read cache (see modules/cache): the teacher
+ * row (id, name, madrasah) is cached as data and `requireGrowthAccess` decides on EVERY request with
+ * the actor's current roles; the payload is cached per teacher until the tenant's data changes or
+ * the teacher's next feedback deadline passes (the page then shows the round closed). A miss reads
+ * in one tenant transaction and stores under the generation stamped before the first read.
+ * @throws people.teacher_not_found, auth.forbidden
+ */
+export async function getTeacherGrowthJson(actor: Actor, teacherId: string, deps: GrowthDeps, cache: ReadCache): Promise<CachedJson> {
+  const tenantId = actor.tenantId;
+  const stamp = cache.stamp(tenantId);
+  const teacherKey = `people.teacher:${teacherId}`;
+  const payloadKey = `assessment.growth:${teacherId}`;
+  const cachedTeacher = cache.get<{ id: string; name: string; madrasahId: string } | null>(tenantId, teacherKey);
+  if (cachedTeacher !== undefined) {
+    requireGrowthAccess(actor, cachedTeacher);
+    const json = cache.get<string>(tenantId, payloadKey);
+    if (json !== undefined) return { json, hit: true };
+  }
+  return withTenant(deps.db, tenantId, async (tx) => {
+    const row = await deps.peopleRepository.findTeacher(tx, tenantId, teacherId);
+    const teacher = row ? { id: row.id, name: row.name, madrasahId: row.madrasahId } : null;
+    cache.set(stamp, teacherKey, teacher, FACT_SIZE);
+    requireGrowthAccess(actor, teacher);
+    const found = teacher as NonNullable<typeof teacher>;
+    const now = deps.clock();
+    // The shape the route's response schema would give (unknown keys dropped), serialised once.
+    const json = JSON.stringify(teacherGrowthSchema.parse(await growthPayload(tx, tenantId, found, deps)));
+    const deadline = await growthRepository.nextFeedbackDeadline(tx, tenantId, teacherId, now);
+    // The deadline is on the request clock; the cache measures on its own: store the time left.
+    cache.set(stamp, payloadKey, json, sizeOfJson(json), deadline ? Date.now() + (deadline.getTime() - now.getTime()) : undefined);
+    return { json, hit: false };
   });
 }

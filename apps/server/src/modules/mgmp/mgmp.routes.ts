@@ -82,7 +82,6 @@ import {
   closeDecision,
   createFollowUp,
   getDecision,
-  getOverview,
   listDecisions,
   listFollowUps,
   listMinutes,
@@ -93,6 +92,8 @@ import {
   saveMinutesDraft,
   updateFollowUp,
 } from './musyawarah.usecases.ts';
+import { sendCachedJson } from '../cache/read-cache.reply.ts';
+import { getGroupOverviewJson } from './overview.usecases.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
 const tags = ['mgmp'];
@@ -109,7 +110,7 @@ export const mgmpRoutes: RoutesPlugin = async (app, { deps: appDeps }) => {
   app.patch(`${p}/groups/:id`, { schema: { tags, summary: 'Change a group (name, term, quorum)', params: idParamsSchema, body: updateMgmpGroupSchema, response: { 200: mgmpGroupSchema, ...errors } } }, async (r) => updateGroup(requireActor(r), r.params.id, r.body, deps));
   app.post(`${p}/groups/:id/archive`, { schema: { tags, summary: 'Archive a group (read-only afterwards)', params: idParamsSchema, response: { 200: mgmpGroupSchema, ...errors } } }, async (r) => archiveGroup(requireActor(r), r.params.id, deps));
   app.put(`${p}/groups/:id/members`, { schema: { tags, summary: 'Replace members and officers', params: idParamsSchema, body: replaceMgmpMembersSchema, response: { 200: mgmpGroupSchema, ...errors } } }, async (r) => replaceMembers(requireActor(r), r.params.id, r.body.members, deps));
-  app.get(`${p}/groups/:id/overview`, { schema: { tags, summary: 'Group overview for a period (default: its term)', params: idParamsSchema, querystring: mgmpOverviewQuerySchema, response: { 200: mgmpOverviewSchema, ...errors } } }, async (r) => getOverview(requireActor(r), r.params.id, r.query, deps));
+  app.get(`${p}/groups/:id/overview`, { schema: { tags, summary: 'Group overview for a period (default: its term)', params: idParamsSchema, querystring: mgmpOverviewQuerySchema, response: { 200: mgmpOverviewSchema, ...errors } } }, async (r, reply) => sendCachedJson(reply, await getGroupOverviewJson(requireActor(r), r.params.id, r.query, deps, app.readCache)));
 
   // topics
   app.get(`${p}/topics`, { schema: { tags, summary: 'Programme topics (defaults + madrasah additions)', querystring: mgmpTopicListQuerySchema, response: { 200: mgmpTopicListSchema, ...errors } } }, async (r) => listTopics(requireActor(r), r.query, deps));

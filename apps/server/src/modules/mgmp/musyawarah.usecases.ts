@@ -8,7 +8,6 @@ import {
   type MgmpDecision,
   type MgmpFollowUp,
   type MgmpMinutes,
-  type MgmpOverview,
   type MgmpVoteChoice,
   type UpdateMgmpFollowUpInput,
 } from '@tumbuh/shared';
@@ -33,7 +32,6 @@ import {
   voteCloseRefusal,
 } from './mgmp.models.ts';
 import { canLeadGroup, canUpdateFollowUp } from './mgmp.policies.ts';
-import { attendanceFromTotals } from './overview.models.ts';
 import { oneOf, oneOfOrNull, presentDecision, presentFollowUp, presentMinutes } from './mgmp.presenters.ts';
 import type { AgendaItemRow, DecisionRow, FollowUpRow, MeetingRow } from './mgmp.repository.ts';
 
@@ -365,37 +363,5 @@ export async function updateFollowUp(actor: Actor, id: string, patch: UpdateMgmp
     const after = await presentOne(tx, actor, id, deps);
     await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.follow_up.update', entityType: 'mgmp_follow_up', entityId: id, before, after });
     return after;
-  });
-}
-
-// ---------- overview ----------
-/**
- * What the kepala madrasah sees per group and period (default: the group's term): meetings planned
- * vs held, average attendance, decisions made / reviewed, follow-ups done / overdue, topics covered.
- * The average uses today's member count for every held meeting. @throws mgmp.group_not_found, auth.forbidden
- */
-export async function getOverview(actor: Actor, groupId: string, query: { from?: string | undefined; to?: string | undefined }, deps: MgmpDeps): Promise<MgmpOverview> {
-  return withTenant(deps.db, actor.tenantId, async (tx) => {
-    const ctx = await loadGroup(tx, actor, groupId, deps);
-    requireRead(ctx);
-    const from = query.from ?? ctx.group.termStart;
-    const to = query.to ?? ctx.group.termEnd;
-    const today = todayInIndonesia(deps.clock());
-    // Every figure in one statement: one round trip and one plan for the whole page.
-    const figures = await deps.mgmpRepository.overviewFigures(tx, actor.tenantId, [groupId], from, to, today, true);
-    const m = figures.meetings[0] ?? { planned: 0, held: 0, cancelled: 0, upcoming: 0, presentTotal: 0 };
-    const d = figures.decisions[0] ?? { made: 0, reviewed: 0, dueForReview: 0, open: 0 };
-    const f = figures.followUps[0] ?? { total: 0, done: 0, overdue: 0, open: 0 };
-    return {
-      groupId,
-      from,
-      to,
-      meetings: { planned: m.planned, held: m.held, cancelled: m.cancelled, upcoming: m.upcoming },
-      averageAttendance: attendanceFromTotals({ held: m.held, members: figures.members.length, presentTotal: m.presentTotal }),
-      decisions: { made: d.made, reviewed: d.reviewed, dueForReview: d.dueForReview, open: d.open },
-      followUps: { total: f.total, done: f.done, overdue: f.overdue, open: f.open },
-      topicsCovered: figures.topics.map(({ topicId, name, meetings }) => ({ topicId, name, meetings })),
-      memberAttendance: figures.members.map((x) => ({ ...x, rate: x.recorded === 0 ? null : x.present / x.recorded })),
-    };
   });
 }

@@ -1,11 +1,16 @@
-import type { MgmpMadrasahOverview, MgmpMadrasahOverviewGroup } from '@tumbuh/shared';
-import { withTenant } from '../../db/database.ts';
+import { mgmpOverviewSchema, type MgmpMadrasahOverview, type MgmpMadrasahOverviewGroup, type MgmpOverview } from '@tumbuh/shared';
+import { withTenant, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
 import { peopleErrors } from '../people/people.errors.ts';
 import { canSeeMadrasah, type Actor } from '../tenancy/tenancy.models.ts';
 import { visibleMadrasahIds } from '../tenancy/tenancy.models.ts';
-import type { MgmpDeps } from './mgmp.context.ts';
+import { FACT_SIZE, sizeOfJson, type ReadCache } from '../cache/read-cache.models.ts';
+import type { CachedJson } from '../cache/read-cache.reply.ts';
+import { requireRead, type GroupContext, type MgmpDeps } from './mgmp.context.ts';
+import { mgmpErrors } from './mgmp.errors.ts';
 import { todayInIndonesia } from './mgmp.models.ts';
+import { canSeeGroup, groupAccess } from './mgmp.policies.ts';
+import type { GroupRow } from './mgmp.repository.ts';
 import { canReadGroupOverview } from './overview.policies.ts';
 import { memberRole } from './mgmp.presenters.ts';
 import { attendanceFromTotals, mergeTopics, overviewPeriod, pooledAttendance, semesterExactly, sumCounts } from './overview.models.ts';
@@ -88,5 +93,83 @@ export async function getMadrasahOverview(actor: Actor, query: { madrasahId?: st
         topicsCovered: mergeTopics(items.map((i) => i.topicsCovered)),
       },
     };
+  });
+}
+
+/**
+ * The access of the actor to a group, from the group row and the actor's office in it (what
+ * `loadGroup` decides): an unseen or missing group answers 404. Pure; runs on every request, also
+ * when the rows come from the read cache.
+ */
+export function groupContextOf(actor: Actor, group: GroupRow | null, myRoleText: string | null): GroupContext {
+  if (!group || !canSeeGroup(actor, group)) throw mgmpErrors['mgmp.group_not_found']();
+  const myRole = memberRole(myRoleText);
+  return { group, myRole, access: groupAccess(actor, group, myRole) };
+}
+
+/** The group overview payload (figures only, the same for every reader of the group), read in `tx`. */
+async function groupOverviewPayload(tx: Tx, tenantId: string, groupId: string, from: string, to: string, today: string, deps: MgmpDeps): Promise<MgmpOverview> {
+  // Every figure in one statement: one round trip and one plan for the whole page.
+  const figures = await deps.mgmpRepository.overviewFigures(tx, tenantId, [groupId], from, to, today, true);
+  const m = figures.meetings[0] ?? { planned: 0, held: 0, cancelled: 0, upcoming: 0, presentTotal: 0 };
+  const d = figures.decisions[0] ?? { made: 0, reviewed: 0, dueForReview: 0, open: 0 };
+  const f = figures.followUps[0] ?? { total: 0, done: 0, overdue: 0, open: 0 };
+  return {
+    groupId,
+    from,
+    to,
+    meetings: { planned: m.planned, held: m.held, cancelled: m.cancelled, upcoming: m.upcoming },
+    averageAttendance: attendanceFromTotals({ held: m.held, members: figures.members.length, presentTotal: m.presentTotal }),
+    decisions: { made: d.made, reviewed: d.reviewed, dueForReview: d.dueForReview, open: d.open },
+    followUps: { total: f.total, done: f.done, overdue: f.overdue, open: f.open },
+    topicsCovered: figures.topics.map(({ topicId, name, meetings }) => ({ topicId, name, meetings })),
+    memberAttendance: figures.members.map((x) => ({ ...x, rate: x.recorded === 0 ? null : x.present / x.recorded })),
+  };
+}
+
+/**
+ * The overview of one group for a period (default: its term), as serialised JSON. Members and
+ * managers read it; a teacher who only knows the group exists gets 403, an unseen group 404.
+ *
+ * Read cache (see modules/cache): the group row and the actor's office in it are cached as data
+ * and the access decision is taken from them on EVERY request (with the actor's current roles);
+ * the payload (the same for every reader) is cached per group, period and day (overdue counts
+ * depend on today). A miss reads everything in one tenant transaction and stores it under the
+ * generation stamped before the first read, so a concurrent write is never hidden.
+ * @throws mgmp.group_not_found, auth.forbidden
+ */
+export async function getGroupOverviewJson(actor: Actor, groupId: string, query: { from?: string | undefined; to?: string | undefined }, deps: MgmpDeps, cache: ReadCache): Promise<CachedJson> {
+  const tenantId = actor.tenantId;
+  const stamp = cache.stamp(tenantId);
+  const today = todayInIndonesia(deps.clock());
+  const groupKey = `mgmp.group:${groupId}`;
+  const roleKey = `mgmp.role:${groupId}:${actor.teacherId ?? '-'}`;
+  const payloadKey = (from: string, to: string) => `mgmp.group-overview:${groupId}:${from}:${to}:${today}`;
+
+  const cachedGroup = cache.get<GroupRow | null>(tenantId, groupKey);
+  const cachedRole = actor.teacherId ? cache.get<string | null>(tenantId, roleKey) : null;
+  if (cachedGroup !== undefined && cachedRole !== undefined) {
+    const ctx = groupContextOf(actor, cachedGroup, cachedRole);
+    requireRead(ctx);
+    const json = cache.get<string>(tenantId, payloadKey(query.from ?? ctx.group.termStart, query.to ?? ctx.group.termEnd));
+    if (json !== undefined) return { json, hit: true };
+  }
+
+  return withTenant(deps.db, tenantId, async (tx) => {
+    const group = (await deps.mgmpRepository.findGroup(tx, tenantId, groupId)) ?? null;
+    cache.set(stamp, groupKey, group, FACT_SIZE);
+    let role: string | null = null;
+    if (group && canSeeGroup(actor, group) && actor.teacherId) {
+      role = (await deps.mgmpRepository.findMemberRole(tx, tenantId, groupId, actor.teacherId)) ?? null;
+      cache.set(stamp, roleKey, role, FACT_SIZE);
+    }
+    const ctx = groupContextOf(actor, group, role);
+    requireRead(ctx);
+    const from = query.from ?? ctx.group.termStart;
+    const to = query.to ?? ctx.group.termEnd;
+    // The shape the route's response schema would give (unknown keys dropped), serialised once.
+    const json = JSON.stringify(mgmpOverviewSchema.parse(await groupOverviewPayload(tx, tenantId, groupId, from, to, today, deps)));
+    cache.set(stamp, payloadKey(from, to), json, sizeOfJson(json));
+    return { json, hit: false };
   });
 }
