@@ -40,6 +40,10 @@ const MgmpOverviewPage = lazy(() => import('../modules/mgmp/MgmpOverviewPage.tsx
 const ObservationListPage = lazy(() => import('../modules/observation/ObservationListPage.tsx').then((m) => ({ default: m.ObservationListPage })));
 const ObservationPlanPage = lazy(() => import('../modules/observation/ObservationListPage.tsx').then((m) => ({ default: m.ObservationPlanPage })));
 const ObservationPage = lazy(() => import('../modules/observation/ObservationPage.tsx').then((m) => ({ default: m.ObservationPage })));
+// Instruments: the list, a madrasah's own builder and the read-only views (lazy).
+const InstrumentListPage = lazy(() => import('../modules/instruments/InstrumentListPage.tsx').then((m) => ({ default: m.InstrumentListPage })));
+const InstrumentPage = lazy(() => import('../modules/instruments/InstrumentPage.tsx').then((m) => ({ default: m.InstrumentPage })));
+const PublishedInstrumentPage = lazy(() => import('../modules/instruments/InstrumentPage.tsx').then((m) => ({ default: m.PublishedInstrumentPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -262,6 +266,30 @@ export function App() {
                   element={
                     <Lazy>
                       <DistributionPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="instrumen"
+                  element={
+                    <Lazy>
+                      <InstrumentListPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="instrumen/resmi/:code/:version"
+                  element={
+                    <Lazy>
+                      <PublishedInstrumentPage />
+                    </Lazy>
+                  }
+                />
+                <Route
+                  path="instrumen/:id"
+                  element={
+                    <Lazy>
+                      <InstrumentPage />
                     </Lazy>
                   }
                 />

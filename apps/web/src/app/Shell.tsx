@@ -8,12 +8,13 @@ import { DemoBanner } from './DemoBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 
-const NAV: Array<{ to: string; label: 'nav.home' | 'nav.teachers' | 'nav.subjects' | 'nav.mgmp' | 'nav.import' | 'nav.users' | 'observation.nav' | 'feedback.nav' | 'growth.distribution.title' | 'penilaian.nav'; needs?: Capability }> = [
+const NAV: Array<{ to: string; label: 'nav.home' | 'nav.teachers' | 'nav.subjects' | 'nav.mgmp' | 'nav.import' | 'nav.users' | 'observation.nav' | 'feedback.nav' | 'growth.distribution.title' | 'penilaian.nav' | 'instruments.nav'; needs?: Capability }> = [
   { to: '/', label: 'nav.home' },
   { to: '/guru', label: 'nav.teachers' },
   { to: '/mapel', label: 'nav.subjects' },
   { to: '/mgmp', label: 'nav.mgmp' },
   { to: '/penilaian', label: 'penilaian.nav' },
+  { to: '/instrumen', label: 'instruments.nav' },
   { to: '/observasi', label: 'observation.nav' },
   { to: '/umpan-balik', label: 'feedback.nav' },
   { to: '/penilaian/sebaran', label: 'growth.distribution.title', needs: 'seeDistribution' },

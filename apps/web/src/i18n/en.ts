@@ -7,6 +7,8 @@ import { penilaianEn } from './sections/penilaian.en.ts';
 import { growthEn } from './sections/growth.en.ts';
 import { observationEn } from './sections/observation.en.ts';
 import { filesEn } from './sections/files.en.ts';
+import { buktiEn } from './sections/bukti.en.ts';
+import { instrumentsEn } from './sections/instruments.en.ts';
 
 /** Same shape as the source dictionary, every leaf a string. */
 export type DeepStringRecord<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStringRecord<T[K]> };
@@ -456,6 +458,8 @@ export const en: DeepStringRecord<Dictionary> = {
   penilaian: penilaianEn,
   feedback: feedbackEn,
   files: filesEn,
+  bukti: buktiEn,
+  instruments: instrumentsEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has moved.',

@@ -10,6 +10,8 @@ import { penilaianId } from './sections/penilaian.id.ts';
 import { growthId } from './sections/growth.id.ts';
 import { observationId } from './sections/observation.id.ts';
 import { filesId } from './sections/files.id.ts';
+import { buktiId } from './sections/bukti.id.ts';
+import { instrumentsId } from './sections/instruments.id.ts';
 
 export const id = {
   app: {
@@ -455,6 +457,8 @@ export const id = {
   penilaian: penilaianId,
   feedback: feedbackId,
   files: filesId,
+  bukti: buktiId,
+  instruments: instrumentsId,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',
