@@ -1,0 +1,184 @@
+import type { MgmpOverview, TeacherGrowth } from '@tumbuh/shared';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeListener } from '../src/modules/cache/read-cache.plugin.ts';
+import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
+
+/**
+ * The read-model cache on real PostgreSQL (modules/cache): the group overview and a teacher's growth
+ * answer from the cache (`x-read-cache: hit`) until the tenant's data changes — through this
+ * server's API (seen on the very next read) or by another connection (seen once PostgreSQL's
+ * notification arrived); the access decision is still taken on every request; tenants never share an
+ * entry; a lost change feed empties the cache.
+ */
+
+let ctx: TestContext;
+let kepala: Session;
+let guru: Session;
+let yayasanOperator: Session;
+let tenantId: string;
+let yayasanTenantId: string;
+let groupId: string;
+let teacherId: string;
+let otherConnection: pg.Client;
+
+const overviewUrl = () => `/api/v1/mgmp/groups/${groupId}/overview`;
+const growthUrl = () => `/api/v1/teachers/${teacherId}/growth`;
+
+function listener(): ChangeListener {
+  const l = ctx.app.readCacheListener;
+  if (!l) throw new Error('read cache is off in the test app');
+  return l;
+}
+
+async function get(s: Session, url: string): Promise<{ status: number; cache: string | undefined; body: string }> {
+  const res = await s.request('GET', url);
+  return { status: res.statusCode, cache: res.headers['x-read-cache'] as string | undefined, body: res.body };
+}
+
+/** Waits (up to 10 s) until the change listener is in the wanted state. */
+async function untilListening(wanted: boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (listener().listening !== wanted) {
+    if (Date.now() > deadline) throw new Error(`change listener never became ${wanted ? 'live' : 'down'}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  kepala = await login(ctx.app, 'kepala@contoh.sch.id');
+  guru = await login(ctx.app, 'guru1@contoh.sch.id');
+  yayasanOperator = await login(ctx.app, 'operator@yayasan.sch.id');
+  tenantId = kepala.me.tenant.id;
+  yayasanTenantId = yayasanOperator.me.tenant.id;
+  const pool = ctx.db.pool;
+  // MGMP Bahasa: guru1@ is not a member of it (they only know it exists).
+  groupId = (await pool.query<{ id: string }>(`select id from mgmp_groups where tenant_id = $1 and name = 'MGMP Bahasa'`, [tenantId])).rows[0]?.id ?? '';
+  // A teacher of the kepala's madrasah other than guru1@.
+  teacherId =
+    (await pool.query<{ id: string }>(`select t.id from teachers t where t.tenant_id = $1 and t.madrasah_id = $2 and t.id <> $3 order by t.name limit 1`, [tenantId, kepala.me.madrasahs[0]?.id, guru.me.user.teacherId])).rows[0]?.id ?? '';
+  expect(groupId).not.toBe('');
+  expect(teacherId).not.toBe('');
+  otherConnection = new pg.Client({ connectionString: (pool as unknown as { options: { connectionString: string } }).options.connectionString });
+  await otherConnection.connect();
+  await untilListening(true);
+});
+
+afterAll(async () => {
+  await otherConnection?.end();
+  await ctx?.close();
+});
+
+describe('read cache: fresh after writes', () => {
+  it('a repeated read is answered from the cache with the same body', async () => {
+    const first = await get(kepala, overviewUrl());
+    expect(first.status, first.body).toBe(200);
+    const second = await get(kepala, overviewUrl());
+    expect(second).toEqual({ status: 200, cache: 'hit', body: first.body });
+    expect(second.body).toBe(first.body);
+  });
+
+  it('a write through the API is visible on the very next read of the group overview', async () => {
+    await get(kepala, overviewUrl());
+    const before = await get(kepala, overviewUrl());
+    expect(before.cache).toBe('hit');
+    const o = JSON.parse(before.body) as MgmpOverview;
+    const day = o.from;
+    const created = await kepala.request('POST', `/api/v1/mgmp/groups/${groupId}/meetings`, { title: 'Rapat cache', startsAt: `${day}T02:00:00.000Z`, endsAt: `${day}T04:00:00.000Z` });
+    expect(created.statusCode, created.body).toBe(201);
+    const after = await get(kepala, overviewUrl());
+    expect(after.cache).toBe('miss');
+    expect((JSON.parse(after.body) as MgmpOverview).meetings.planned).toBe(o.meetings.planned + 1);
+  });
+
+  it('a write made by another connection directly in SQL is visible once its notification arrived', async () => {
+    await get(kepala, growthUrl());
+    expect((await get(kepala, growthUrl())).cache).toBe('hit');
+    const heard = listener().nextChange(tenantId);
+    await otherConnection.query(`update teachers set name = 'Nama Diubah Langsung' where tenant_id = $1 and id = $2`, [tenantId, teacherId]);
+    await heard;
+    const after = await get(kepala, growthUrl());
+    expect(after.cache).toBe('miss');
+    expect((JSON.parse(after.body) as TeacherGrowth).teacher.name).toBe('Nama Diubah Langsung');
+  });
+
+  it('a write in SQL to one tenant leaves the other tenants’ entries in place', async () => {
+    await get(kepala, growthUrl());
+    expect((await get(kepala, growthUrl())).cache).toBe('hit');
+    const heard = listener().nextChange(yayasanTenantId);
+    await otherConnection.query(`update madrasahs set city = city where tenant_id = $1`, [yayasanTenantId]);
+    await heard;
+    expect((await get(kepala, growthUrl())).cache).toBe('hit');
+  });
+});
+
+describe('read cache: the access decision is taken on every request', () => {
+  it('a guru is refused another teacher’s growth (403) while the kepala’s copy is cached', async () => {
+    await get(kepala, growthUrl());
+    expect((await get(kepala, growthUrl())).cache).toBe('hit');
+    const refused = await guru.request('GET', growthUrl());
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('auth.forbidden');
+    // And again, now that the teacher row is cached as well.
+    expect((await guru.request('GET', growthUrl())).statusCode).toBe(403);
+  });
+
+  it('a teacher who only knows the group exists is refused its overview (403) while it is cached', async () => {
+    await get(kepala, overviewUrl());
+    expect((await get(kepala, overviewUrl())).cache).toBe('hit');
+    expect((await guru.request('GET', overviewUrl())).statusCode).toBe(403);
+    expect((await guru.request('GET', overviewUrl())).statusCode).toBe(403);
+  });
+});
+
+describe('read cache: tenants never share an entry', () => {
+  it('another tenant gets 404 for a cached group and teacher of this tenant', async () => {
+    await get(kepala, overviewUrl());
+    await get(kepala, growthUrl());
+    expect((await get(kepala, overviewUrl())).cache).toBe('hit');
+    expect((await yayasanOperator.request('GET', overviewUrl())).statusCode).toBe(404);
+    expect((await yayasanOperator.request('GET', growthUrl())).statusCode).toBe(404);
+  });
+
+  it('a group of another tenant with the SAME id gets its own figures, never the cached ones', async () => {
+    const a = await get(kepala, overviewUrl());
+    expect((await get(kepala, overviewUrl())).cache).toBe('hit');
+    // Ids are unique per tenant only (primary key tenant_id, id): tenant B may hold the same id.
+    const heard = listener().nextChange(yayasanTenantId);
+    await otherConnection.query(`insert into mgmp_groups (tenant_id, id, madrasah_id, name, term_start, term_end) values ($1, $2, null, 'MGMP Kembar', '2020-01-01', '2020-12-31')`, [yayasanTenantId, groupId]);
+    await heard;
+    const b = await get(yayasanOperator, overviewUrl());
+    expect(b.status, b.body).toBe(200);
+    expect(b.cache).toBe('miss');
+    const bo = JSON.parse(b.body) as MgmpOverview;
+    expect(bo).toMatchObject({ groupId, from: '2020-01-01', to: '2020-12-31', meetings: { planned: 0, held: 0, cancelled: 0, upcoming: 0 }, memberAttendance: [] });
+    expect(b.body).not.toBe(a.body);
+    // B's copy is now cached too; A still gets its own.
+    expect((await get(yayasanOperator, overviewUrl())).body).toBe(b.body);
+    expect((await get(kepala, overviewUrl())).body).toBe(a.body);
+  });
+});
+
+describe('read cache: the change feed', () => {
+  it('when the listening connection drops, the cache empties and turns off, and resumes once it listens again', async () => {
+    await get(kepala, overviewUrl());
+    expect((await get(kepala, overviewUrl())).cache).toBe('hit');
+    const pid = await listener().backendPid();
+    expect(pid).toBeGreaterThan(0);
+    await otherConnection.query('select pg_terminate_backend($1)', [pid]);
+    await untilListening(false);
+    // Down: answered from the database, nothing stored.
+    expect((await get(kepala, overviewUrl())).cache).toBe('miss');
+    expect((await get(kepala, overviewUrl())).cache).toBe('miss');
+    await untilListening(true);
+    // Up again: starts empty.
+    expect((await get(kepala, overviewUrl())).cache).toBe('miss');
+    expect((await get(kepala, overviewUrl())).cache).toBe('hit');
+    // And hears changes again.
+    const heard = listener().nextChange(tenantId);
+    await otherConnection.query(`update mgmp_groups set name = name where tenant_id = $1 and id = $2`, [tenantId, groupId]);
+    await heard;
+    expect((await get(kepala, overviewUrl())).cache).toBe('miss');
+  });
+});
