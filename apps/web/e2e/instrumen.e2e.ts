@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { InstrumenPage } from './pages/InstrumenPage.ts';
+import { Shell } from './pages/Shell.ts';
+import { eventually, launchBrowser, signedInContext, uniqueDigits } from './support.ts';
+
+const PHONE = { width: 360, height: 740 };
+const LEVELS = ['Belum tampak', 'Mulai tampak', 'Tampak', 'Membudaya'];
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page overflows by ${overflow}px`);
+}
+
+describe('Instrumen buatan madrasah', () => {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser.close();
+  });
+
+  it('[INSTRUMEN] kepala builds an instrument on a phone (kept on the device while offline), saves, publishes (editing gone) and makes a new version; the guru sees only the published one', async () => {
+    const title = `Supervisi kelas ${uniqueDigits(6)}`;
+    const context = await signedInContext(browser, 'kepala', PHONE);
+    const page = await context.newPage();
+    await page.goto('/');
+    const shell = new Shell(page);
+    await shell.menuButton().click();
+    await shell.navLink(/^Instrumen$/).click();
+    const ib = new InstrumenPage(page);
+    await ib.heading('Instrumen penilaian').waitFor();
+    // the official instruments are listed read-only
+    await page.getByRole('list', { name: 'Instrumen resmi' }).getByRole('link', { name: 'Lihat' }).first().waitFor();
+
+    await ib.createInstrument(title);
+    await ib.heading('Susun instrumen').waitFor();
+    await noHorizontalScroll(page);
+
+    // A 4-level scale with the school's own labels.
+    await ib.open(ib.section('scale'));
+    for (const [i, label] of LEVELS.entries()) await ib.level(i + 1).getByLabel('Sebutan').fill(label);
+    assert.equal(await ib.section('scale').locator('[data-level]').count(), 4);
+
+    // One domain, two competencies, three indicators with descriptors; one indicator tagged.
+    await ib.open(ib.domain(1));
+    await ib.domain(1).getByLabel('Nama ranah').first().fill('Pelaksanaan pembelajaran');
+    await ib.open(ib.competency(1));
+    await ib.competency(1).getByLabel('Nama kompetensi').fill('Kegiatan pendahuluan');
+    await ib.fillIndicator(1, 1, 'Guru menyampaikan tujuan pembelajaran', ['Tidak disampaikan', 'Disampaikan sekilas', 'Disampaikan dengan jelas', 'Dikaitkan dengan kehidupan siswa']);
+    await ib.competency(1).getByRole('button', { name: 'Tambah indikator' }).click();
+    await ib.fillIndicator(1, 2, 'Guru mengatur tempat duduk siswa', ['Tidak diatur', 'Diatur sebagian', 'Diatur rapi', 'Diatur sesuai kegiatan'], 'Pengelolaan kelas');
+    // reorder: indicator 2 goes up, then back down
+    await ib.indicator(1, 2).getByRole('button', { name: 'Naikkan Indikator 2' }).click();
+    await eventually(async () => assert.match((await ib.indicator(1, 1).locator('summary').textContent()) ?? '', /mengatur tempat duduk/));
+    await ib.indicator(1, 1).getByRole('button', { name: 'Turunkan Indikator 1' }).click();
+    await eventually(async () => assert.match((await ib.indicator(1, 1).locator('summary').textContent()) ?? '', /menyampaikan tujuan/));
+
+    await ib.domain(1).getByRole('button', { name: 'Tambah kompetensi' }).click();
+    await ib.open(ib.competency(2));
+    await ib.competency(2).getByLabel('Nama kompetensi').fill('Kegiatan penutup');
+    await ib.fillIndicator(2, 1, 'Guru bersama siswa menyimpulkan pelajaran', ['Tidak ada', 'Guru sendiri', 'Bersama sebagian siswa', 'Bersama seluruh siswa']);
+    await noHorizontalScroll(page);
+    await eventually(async () => assert.match((await ib.saveState().textContent()) ?? '', /belum disimpan/));
+
+    // The connection drops before saving: the save fails, nothing typed is lost, a reload restores it.
+    await context.setOffline(true);
+    await ib.save();
+    await page.getByText('Tidak dapat terhubung ke server').waitFor();
+    await context.setOffline(false);
+    await page.reload();
+    await ib.heading('Susun instrumen').waitFor();
+    await page.getByText('Isian yang belum tersimpan dipulihkan dari perangkat ini.').waitFor();
+    await ib.open(ib.competency(2));
+    await ib.open(ib.indicator(2, 1));
+    assert.equal(await ib.indicator(2, 1).getByLabel('Pernyataan indikator').inputValue(), 'Guru bersama siswa menyimpulkan pelajaran');
+
+    await ib.save();
+    await eventually(async () => assert.match((await ib.saveState().textContent()) ?? '', /Semua perubahan tersimpan/));
+
+    // Reload: the content comes from the server now (no device copy).
+    await page.reload();
+    await ib.heading('Susun instrumen').waitFor();
+    await page.getByText(/1 ranah · 2 kompetensi · 3 indikator/).first().waitFor();
+    assert.equal(await page.getByText('Isian yang belum tersimpan dipulihkan dari perangkat ini.').count(), 0);
+    await ib.open(ib.indicator(1, 2));
+    assert.equal(await ib.indicator(1, 2).getByLabel('Pernyataan indikator').inputValue(), 'Guru mengatur tempat duduk siswa');
+    assert.equal(await ib.indicator(1, 2).getByRole('textbox', { name: /^Tingkat 4 – Membudaya/ }).inputValue(), 'Diatur sesuai kegiatan');
+    assert.equal(await ib.indicator(1, 2).getByRole('checkbox', { name: 'Pengelolaan kelas' }).isChecked(), true);
+    assert.equal(await ib.level(3).getByLabel('Sebutan').inputValue(), 'Tampak');
+
+    // Publish: the confirmation explains the freeze; afterwards the page is read-only.
+    await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
+    await page.getByRole('dialog').getByText(/dibekukan/).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Terbitkan', exact: true }).click();
+    await ib.heading(title).waitFor();
+    await page.getByText('Versi ini sudah terbit dan dibekukan. Perubahan dibuat sebagai versi baru.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Simpan draf' }).count(), 0);
+    assert.equal(await page.getByRole('textbox').count(), 0);
+    await page.getByText('Guru mengatur tempat duduk siswa').waitFor();
+    await page.getByText('Pengelolaan kelas', { exact: true }).waitFor();
+    await page.getByText('Diatur sesuai kegiatan').waitFor();
+    await noHorizontalScroll(page);
+    const publishedUrl = page.url();
+
+    // A new version: a draft copy, editable again; version 1 stays as it was.
+    await page.getByRole('button', { name: 'Buat versi baru' }).click();
+    await ib.heading('Susun instrumen').waitFor();
+    await page.getByText('Versi 2').first().waitFor();
+    assert.notEqual(page.url(), publishedUrl);
+    await ib.open(ib.indicator(1, 1));
+    assert.equal(await ib.indicator(1, 1).getByLabel('Pernyataan indikator').inputValue(), 'Guru menyampaikan tujuan pembelajaran');
+
+    await page.goto('/instrumen');
+    const row = page.getByRole('list', { name: 'Instrumen buatan madrasah' }).getByRole('listitem').filter({ hasText: title }).first();
+    await row.getByRole('link', { name: 'Versi 1 · Terbit' }).waitFor();
+    await row.getByRole('link', { name: 'Versi 2 · Draf' }).waitFor();
+    await context.close();
+
+    // The guru of the madrasah sees the published version only, read-only.
+    const guruContext = await signedInContext(browser, 'guru', PHONE);
+    const guru = await guruContext.newPage();
+    await guru.goto('/instrumen');
+    await new InstrumenPage(guru).heading('Instrumen penilaian').waitFor();
+    const guruRow = guru.getByRole('list', { name: 'Instrumen buatan madrasah' }).getByRole('listitem').filter({ hasText: title }).first();
+    await guruRow.getByRole('link', { name: 'Versi 1 · Terbit' }).waitFor();
+    assert.equal(await guruRow.getByRole('link', { name: 'Versi 2 · Draf' }).count(), 0);
+    assert.equal(await guru.getByRole('button', { name: 'Buat instrumen baru' }).count(), 0);
+    await guruRow.getByRole('link', { name: 'Versi 1 · Terbit' }).click();
+    await new InstrumenPage(guru).heading(title).waitFor();
+    assert.equal(await guru.getByRole('button', { name: 'Buat versi baru' }).count(), 0);
+    await guruContext.close();
+  });
+});
