@@ -1,4 +1,4 @@
-import type { Assessment } from '@tumbuh/shared';
+import type { Assessment, AssessmentEvidenceNote } from '@tumbuh/shared';
 import { DEFAULT_PKG_BAND_RULE } from '@tumbuh/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -9,9 +9,9 @@ import { useOnline } from '../../shared/online.ts';
 import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, ErrorNote, Field, Loading } from '../../shared/ui.tsx';
-import { raterKindKey, RuleNote } from './parts.tsx';
-import { decimal, penilaianKeys, useAssessment, useInstrument, usePeriod, useSettings } from './penilaian.api.ts';
-import { afterSent, formIndex, liveResult, loadPending, savePending, type FormCompetency, type Pending } from './penilaian.models.ts';
+import { ObservationNotes, raterKindKey, RuleNote } from './parts.tsx';
+import { decimal, penilaianKeys, useAssessment, useAssessmentEvidence, useInstrument, usePeriod, useSettings } from './penilaian.api.ts';
+import { afterSent, afterSentEvidence, EVIDENCE_MAX, formIndex, liveResult, loadPending, loadPendingEvidence, ratingBatch, savePending, savePendingEvidence, type FormCompetency, type Pending, type PendingEvidence } from './penilaian.models.ts';
 
 const SCORES = [0, 1, 2] as const;
 /** Ratings are sent this long after the last tap, so a burst of taps goes in one request. */
@@ -47,6 +47,9 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
   const rule = settings.data?.bandRule ?? a.score?.rule ?? DEFAULT_PKG_BAND_RULE;
   const index = useMemo(() => (instrument.data ? formIndex(instrument.data) : null), [instrument.data]);
   const server = useMemo(() => Object.fromEntries(a.ratings.map((r) => [r.indicatorId, r.score])), [a.ratings]);
+  const stored = useMemo(() => Object.fromEntries(a.ratings.map((r) => [r.indicatorId, { score: r.score, evidence: r.evidence }])), [a.ratings]);
+  const observed = useAssessmentEvidence(a.id);
+  const notesOf = useMemo(() => new Map((observed.data?.items ?? []).map((i) => [i.indicatorId, i.notes])), [observed.data]);
   const isRater = a.rater.userId === me.user.id;
   const mayRevise = revision && (isRater || hasRole(me, 'kepala_madrasah', a.madrasahId));
 
@@ -55,15 +58,26 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
   useEffect(() => {
     if (!revision) savePending(a.id, pending);
   }, [a.id, pending, revision]);
+  // Evidence notes typed on the device, kept like the scores and sent with them.
+  const [pendingEvidence, setPendingEvidence] = useState<PendingEvidence>(() => (revision ? {} : loadPendingEvidence(a.id)));
+  useEffect(() => {
+    if (!revision) savePendingEvidence(a.id, pendingEvidence);
+  }, [a.id, pendingEvidence, revision]);
   const merged = useMemo(() => ({ ...server, ...pending }), [server, pending]);
+  const evidence = useMemo(() => ({ ...Object.fromEntries(a.ratings.map((r) => [r.indicatorId, r.evidence ?? ''])), ...pendingEvidence }), [a.ratings, pendingEvidence]);
   const live = useMemo(() => (index ? liveResult(index, merged, rule) : null), [index, merged, rule]);
-  const unsent = Object.keys(pending).filter((k) => pending[k] !== server[k]).length;
+  const batch = useMemo(() => ratingBatch(pending, pendingEvidence, stored), [pending, pendingEvidence, stored]);
+  const unsent = batch.length;
 
   const send = useMutation({
-    mutationFn: (batch: Pending) => api<Assessment>('PUT', `/assessment/assessments/${a.id}/ratings`, { body: { ratings: Object.entries(batch).map(([indicatorId, score]) => ({ indicatorId, score })) } }),
-    onSuccess: (fresh, batch) => {
+    mutationFn: (snapshot: { scores: Pending; evidence: PendingEvidence }) =>
+      api<Assessment>('PUT', `/assessment/assessments/${a.id}/ratings`, { body: { ratings: ratingBatch(snapshot.scores, snapshot.evidence, stored) } }),
+    onSuccess: (fresh, snapshot) => {
       queryClient.setQueryData(penilaianKeys.assessment(a.id), fresh);
-      setPending((p) => afterSent(p, batch));
+      setPending((p) => afterSent(p, snapshot.scores));
+      // Notes of indicators still without a score were not sent: they stay on the device.
+      const rated = new Set(fresh.ratings.map((r) => r.indicatorId));
+      setPendingEvidence((p) => afterSentEvidence(p, Object.fromEntries(Object.entries(snapshot.evidence).filter(([k]) => rated.has(k)))));
     },
   });
   const sendRef = useRef(send);
@@ -72,9 +86,9 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
   const blocked = Boolean(send.error) && !(isApiError(send.error) && (send.error.status === 0 || send.error.status >= 500));
   useEffect(() => {
     if (revision || !online || blocked || unsent === 0 || sendRef.current.isPending) return;
-    const timer = setTimeout(() => sendRef.current.mutate({ ...pending }), SEND_DELAY_MS);
+    const timer = setTimeout(() => sendRef.current.mutate({ scores: { ...pending }, evidence: { ...pendingEvidence } }), SEND_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [pending, online, blocked, unsent, revision]);
+  }, [pending, pendingEvidence, online, blocked, unsent, revision]);
 
   const finalise = useMutation({
     mutationFn: () => api<Assessment>('POST', `/assessment/assessments/${a.id}/finalise`),
@@ -88,7 +102,7 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
   const revise = useMutation({
     mutationFn: () =>
       api<Assessment>('POST', `/assessment/assessments/${a.id}/revisions`, {
-        body: { reason, ratings: Object.entries(pending).filter(([k, v]) => server[k] !== v).map(([indicatorId, score]) => ({ indicatorId, score })) },
+        body: { reason, ratings: batch },
       }),
     onSuccess: (fresh) => {
       queryClient.setQueryData(penilaianKeys.assessment(a.id), fresh);
@@ -100,6 +114,10 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
   const rate = useCallback((indicatorId: string, score: number) => {
     send.reset();
     setPending((p) => ({ ...p, [indicatorId]: score }));
+  }, [send]);
+  const note = useCallback((indicatorId: string, text: string) => {
+    send.reset();
+    setPendingEvidence((p) => ({ ...p, [indicatorId]: text.slice(0, EVIDENCE_MAX) }));
   }, [send]);
   const [openAll, setOpenAll] = useState<boolean | null>(null);
 
@@ -152,6 +170,9 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
           live={live.competencies[ci]}
           ratings={merged}
           server={server}
+          evidence={evidence}
+          notesOf={notesOf}
+          onNote={note}
           defaultOpen={openAll ?? (ci === index.competencies.findIndex((x) => x.indicators.some((i) => merged[i.id] === undefined)))}
           onRate={rate}
           highlightChanges={revision}
@@ -161,7 +182,7 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
       {!revision && (
         <div className="sticky-actions actions">
           {unsent > 0 && (
-            <button type="button" className="btn" disabled={send.isPending || !online} onClick={() => send.mutate({ ...pending })}>
+            <button type="button" className="btn" disabled={send.isPending || !online} onClick={() => send.mutate({ scores: { ...pending }, evidence: { ...pendingEvidence } })}>
               {t('penilaian.form.saveNow')}
             </button>
           )}
@@ -203,6 +224,9 @@ function CompetencySection({
   live,
   ratings,
   server,
+  evidence,
+  notesOf,
+  onNote,
   defaultOpen,
   onRate,
   highlightChanges,
@@ -211,6 +235,9 @@ function CompetencySection({
   live: { rated: number; count: number; percent: number | null; value: number | null } | undefined;
   ratings: Record<string, number>;
   server: Record<string, number>;
+  evidence: Record<string, string>;
+  notesOf: ReadonlyMap<string, readonly AssessmentEvidenceNote[]>;
+  onNote: (indicatorId: string, text: string) => void;
   defaultOpen: boolean;
   onRate: (indicatorId: string, score: number) => void;
   highlightChanges: boolean;
@@ -235,6 +262,7 @@ function CompetencySection({
             <p>
               <strong>{i.position}.</strong> {i.text}
             </p>
+            <ObservationNotes notes={notesOf.get(i.id)} />
             <div className="pk-scores" role="group" aria-label={i.text}>
               {SCORES.map((s) => {
                 const on = ratings[i.id] === s;
@@ -254,9 +282,39 @@ function CompetencySection({
                 );
               })}
             </div>
+            <EvidenceField position={i.position} value={evidence[i.id] ?? ''} rated={ratings[i.id] !== undefined} onChange={(text) => onNote(i.id, text)} />
           </li>
         ))}
       </ol>
     </details>
+  );
+}
+
+/** The rater's evidence note of one indicator: collapsed by default (one-hand 0/1/2 flow), a marker when there is one. */
+function EvidenceField({ position, value, rated, onChange }: { position: number; value: string; rated: boolean; onChange: (text: string) => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const has = value.trim().length > 0;
+  const id = `bukti-${position}`;
+  return (
+    <div className="pk-evidence">
+      <button type="button" className={`pk-evidence-toggle${has ? ' has' : ''}`} aria-expanded={open} aria-controls={id} aria-label={t('bukti.toggleAria', { n: position })} onClick={() => setOpen((o) => !o)}>
+        {t('bukti.toggle')}
+        {has && (
+          <span className="pk-evidence-mark" title={t('bukti.hasEvidence')}>
+            {' '}●
+          </span>
+        )}
+      </button>
+      {open && (
+        <div id={id}>
+          <label className="sr-only" htmlFor={`${id}-text`}>
+            {t('bukti.label', { n: position })}
+          </label>
+          <textarea id={`${id}-text`} rows={2} maxLength={EVIDENCE_MAX} value={value} onChange={(e) => onChange(e.target.value)} />
+          <p className="muted small">{rated ? t('bukti.hint') : t('bukti.needsScore')}</p>
+        </div>
+      )}
+    </div>
   );
 }

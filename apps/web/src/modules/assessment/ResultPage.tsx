@@ -7,9 +7,9 @@ import { api } from '../../shared/api.ts';
 import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
-import { raterKindKey, RuleNote } from './parts.tsx';
-import { decimal, penilaianKeys, shortDate, useAssessment, useInstrument, usePeriod, useRevisions } from './penilaian.api.ts';
-import { formIndex } from './penilaian.models.ts';
+import { ObservationNotes, raterKindKey, RuleNote } from './parts.tsx';
+import { decimal, penilaianKeys, shortDate, useAssessment, useAssessmentEvidence, useInstrument, usePeriod, useRevisions } from './penilaian.api.ts';
+import { formIndex, type FormIndex } from './penilaian.models.ts';
 
 /** /penilaian/hasil/:id — the result: competency table, Nilai PKG, category, % angka kredit, band rule; acknowledgement; revisions. */
 export function ResultPage() {
@@ -163,7 +163,49 @@ export function ResultPage() {
           )}
         </>
       )}
+      <EvidenceSection assessment={a} index={index} />
     </section>
+  );
+}
+
+/** Evidence per indicator: the rater's note and the observation notes tagged to it (indicators with either). */
+function EvidenceSection({ assessment: a, index }: { assessment: Assessment; index: FormIndex | null }) {
+  const t = useT();
+  const observed = useAssessmentEvidence(a.id);
+  const notesOf = new Map((observed.data?.items ?? []).map((i) => [i.indicatorId, i.notes]));
+  const ratingOf = new Map(a.ratings.map((r) => [r.indicatorId, r]));
+  const rows = (index?.competencies ?? []).flatMap((c) => c.indicators).filter((i) => (ratingOf.get(i.id)?.evidence ?? '').trim() !== '' || (notesOf.get(i.id)?.length ?? 0) > 0);
+  return (
+    <>
+      <h2 className="section-title subhead">{t('bukti.resultTitle')}</h2>
+      <p className="muted small">{t('bukti.resultIntro')}</p>
+      {observed.isPending && !index ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p className="muted">{observed.isPending ? t('bukti.notesLoading') : t('bukti.resultEmpty')}</p>
+      ) : (
+        <ol className="pk-evidence-list" data-testid="pk-evidence">
+          {rows.map((i) => {
+            const r = ratingOf.get(i.id);
+            return (
+              <li key={i.id} data-indicator={i.position}>
+                <p>
+                  <strong>{t('bukti.indicator', { n: i.position })}</strong>
+                  {r ? ` · ${t('bukti.scoreShort', { score: r.score })}` : ''} — <span className="muted">{i.text}</span>
+                </p>
+                {r?.evidence && (
+                  <p>
+                    <strong>{t('bukti.raterEvidence')}:</strong> {r.evidence}
+                  </p>
+                )}
+                <ObservationNotes notes={notesOf.get(i.id)} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <ErrorNote error={observed.error} />
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { AssessmentPeriod, AssessmentRaterKind, PkgBandRule } from '@tumbuh/shared';
+import type { AssessmentEvidenceNote, AssessmentPeriod, AssessmentRaterKind, PkgBandRule } from '@tumbuh/shared';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { shortDate } from './penilaian.api.ts';
 import './penilaian.css';
@@ -26,4 +26,23 @@ export function RuleNote({ rule }: { rule: PkgBandRule }) {
 
 export function raterKindKey(kind: AssessmentRaterKind) {
   return `penilaian.rater.${kind}` as const;
+}
+
+/** The observation notes of this teacher tagged to the indicator, read-only, with date and observer. */
+export function ObservationNotes({ notes }: { notes: readonly AssessmentEvidenceNote[] | undefined }) {
+  const t = useT();
+  const { locale } = useLocale();
+  if (!notes || notes.length === 0) return null;
+  return (
+    <div className="pk-obs-notes">
+      <p className="pk-obs-title">{t('bukti.observationNotes')}</p>
+      <ul>
+        {notes.map((n) => (
+          <li key={n.noteId}>
+            <span className="muted small">{t('bukti.noteMeta', { date: shortDate(n.at, locale), observer: n.observer.name })}</span> {n.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }

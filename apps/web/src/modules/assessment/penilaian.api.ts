@@ -1,5 +1,6 @@
 import type {
   Assessment,
+  AssessmentEvidence,
   AssessmentPeriod,
   AssessmentRevision,
   AssessmentSettings,
@@ -21,6 +22,7 @@ export const penilaianKeys = {
   assessment: (id: string) => ['penilaian', 'assessment', id] as const,
   assessments: (filter: Record<string, string>) => ['penilaian', 'assessments', filter] as const,
   revisions: (id: string) => ['penilaian', 'revisions', id] as const,
+  evidence: (id: string) => ['penilaian', 'evidence', id] as const,
   combined: (periodId: string, teacherId: string) => ['penilaian', 'combined', periodId, teacherId] as const,
   settings: (madrasahId: string) => ['penilaian', 'settings', madrasahId] as const,
   instrument: (code: string, version: number) => ['instrument', code, version] as const,
@@ -86,4 +88,9 @@ export function shortDate(value: string | null | undefined, locale: string): str
 /** A number with the decimal comma in Indonesian. */
 export function decimal(value: number, locale: string): string {
   return value.toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 });
+}
+
+/** The observation notes beside each indicator of an assessment (read-only; same visibility as the assessment). */
+export function useAssessmentEvidence(id: string, enabled = true) {
+  return useQuery({ queryKey: penilaianKeys.evidence(id), enabled, queryFn: () => api<AssessmentEvidence>('GET', `/assessment/assessments/${encodeURIComponent(id)}/evidence`) });
 }

@@ -1,6 +1,6 @@
 import { scorePkg, type InstrumentDetail } from '@tumbuh/shared';
-import { describe, expect, it } from 'vitest';
-import { afterSent, formIndex, liveResult } from './penilaian.models.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { afterSent, afterSentEvidence, formIndex, liveResult, loadPendingEvidence, ratingBatch, savePendingEvidence } from './penilaian.models.ts';
 
 /** A PKG-shaped instrument: 14 competencies with the official indicator counts. */
 const COUNTS = [6, 6, 4, 11, 7, 6, 5, 5, 5, 8, 3, 3, 3, 6];
@@ -38,5 +38,39 @@ describe('rating form: the live result uses the same scoring as the server', () 
   });
   it('ratings sent to the server leave the device store, unless changed again meanwhile', () => {
     expect(afterSent({ a: 1, b: 2, c: 0 }, { a: 1, b: 1 })).toEqual({ b: 2, c: 0 });
+  });
+});
+
+describe('rating form: evidence notes travel with the scores', () => {
+  const server = { a: { score: 2, evidence: 'RPP' }, b: { score: 1, evidence: null } };
+
+  it('a changed note is sent with the indicator’s score, even when only the note changed', () => {
+    expect(ratingBatch({}, { a: 'RPP dan jurnal' }, server)).toEqual([{ indicatorId: 'a', score: 2, evidence: 'RPP dan jurnal' }]);
+  });
+
+  it('a score sent without a changed note leaves the note out, so the server keeps the stored one', () => {
+    expect(ratingBatch({ a: 1 }, { a: 'RPP' }, server)).toEqual([{ indicatorId: 'a', score: 1 }]);
+  });
+
+  it('a note on an indicator not yet rated waits on the device until it is rated', () => {
+    expect(ratingBatch({}, { c: 'wawancara' }, server)).toEqual([]);
+    expect(ratingBatch({ c: 0 }, { c: 'wawancara' }, server)).toEqual([{ indicatorId: 'c', score: 0, evidence: 'wawancara' }]);
+  });
+
+  it('an emptied note is sent as empty text (which clears it); nothing unchanged is sent', () => {
+    expect(ratingBatch({}, { a: '  ' }, server)).toEqual([{ indicatorId: 'a', score: 2, evidence: '' }]);
+    expect(ratingBatch({ b: 1 }, { b: '' }, server)).toEqual([]);
+  });
+
+  it('typed notes are kept on the device until the server has them; a note changed meanwhile stays', () => {
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v), removeItem: (k: string) => store.delete(k) });
+    savePendingEvidence('x', { a: 'satu', b: 'dua' });
+    expect(loadPendingEvidence('x')).toEqual({ a: 'satu', b: 'dua' });
+    expect(afterSentEvidence({ a: 'satu', b: 'dua lagi' }, { a: 'satu', b: 'dua' })).toEqual({ b: 'dua lagi' });
+    savePendingEvidence('x', {});
+    expect(loadPendingEvidence('x')).toEqual({});
+    expect(store.size).toBe(0);
+    vi.unstubAllGlobals();
   });
 });

@@ -97,3 +97,69 @@ export function afterSent(pending: Pending, sent: Pending): Pending {
   for (const [k, v] of Object.entries(pending)) if (sent[k] !== v) out[k] = v;
   return out;
 }
+
+/** Evidence notes typed on the device not yet on the server: indicator id → text ('' clears). */
+export type PendingEvidence = Record<string, string>;
+
+const EVIDENCE_PREFIX = 'tumbuh.penilaian.bukti.';
+/** The server's limit of an evidence note. */
+export const EVIDENCE_MAX = 2000;
+
+export function loadPendingEvidence(assessmentId: string): PendingEvidence {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(EVIDENCE_PREFIX + assessmentId) ?? '{}');
+    const out: PendingEvidence = {};
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k] = v.slice(0, EVIDENCE_MAX);
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+export function savePendingEvidence(assessmentId: string, pending: PendingEvidence): void {
+  try {
+    if (Object.keys(pending).length === 0) localStorage.removeItem(EVIDENCE_PREFIX + assessmentId);
+    else localStorage.setItem(EVIDENCE_PREFIX + assessmentId, JSON.stringify(pending));
+  } catch {
+    // Storage unavailable: evidence is still sent while online.
+  }
+}
+
+/** What is left of the typed evidence after the server confirmed `sent`: texts changed again meanwhile stay. */
+export function afterSentEvidence(pending: PendingEvidence, sent: PendingEvidence): PendingEvidence {
+  const out: PendingEvidence = {};
+  for (const [k, v] of Object.entries(pending)) if (sent[k] !== v) out[k] = v;
+  return out;
+}
+
+/** Stored evidence as the form compares it: null and '' are both "none". */
+const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').trim() === (b ?? '').trim();
+
+export interface RatingEntry {
+  indicatorId: string;
+  score: number;
+  /** Sent only when the note changed; left out, the server keeps the stored note. */
+  evidence?: string;
+}
+
+/**
+ * The ratings to send: every indicator whose score or evidence note differs from the server's.
+ * A rating needs a score, so a note typed on an indicator not yet rated waits on the device
+ * until the indicator is rated. An unchanged note is left out (the server keeps it).
+ */
+export function ratingBatch(scores: Pending, evidence: PendingEvidence, server: Readonly<Record<string, { score: number; evidence: string | null }>>): RatingEntry[] {
+  const ids = [...new Set([...Object.keys(scores), ...Object.keys(evidence)])];
+  const out: RatingEntry[] = [];
+  for (const indicatorId of ids) {
+    const stored = server[indicatorId];
+    const score = scores[indicatorId] ?? stored?.score;
+    if (score === undefined) continue;
+    const note = evidence[indicatorId];
+    const noteChanged = note !== undefined && !same(note, stored?.evidence);
+    if (score === stored?.score && !noteChanged) continue;
+    out.push(noteChanged ? { indicatorId, score, evidence: note.trim() } : { indicatorId, score });
+  }
+  return out;
+}
