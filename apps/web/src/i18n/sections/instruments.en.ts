@@ -60,6 +60,7 @@ export const instrumentsEn: DeepStringRecord<typeof instrumentsId> = {
     competencyN: 'Competency {n}',
     competencyName: 'Competency name',
     indicatorN: 'Indicator {n}',
+    indicatorCount: '{count} indicators',
     indicatorText: 'Indicator statement',
     descriptors: 'Descriptor per level (optional)',
     descriptorFor: 'Level {value} – {label}',

@@ -58,6 +58,7 @@ export const instrumentsId = {
     competencyN: 'Kompetensi {n}',
     competencyName: 'Nama kompetensi',
     indicatorN: 'Indikator {n}',
+    indicatorCount: '{count} indikator',
     indicatorText: 'Pernyataan indikator',
     descriptors: 'Deskriptor per tingkat (opsional)',
     descriptorFor: 'Tingkat {value} – {label}',

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n.tsx';
+import { isApiError } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { useOnline } from '../../shared/online.ts';
 import { ConfirmButton, ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
@@ -122,7 +123,12 @@ export function BuilderForm({ instrument }: { instrument: MadrasahInstrument }) 
     [draft, resetSave],
   );
 
-  const serverErrors = useFieldErrors(save.error);
+  const fieldErrors = useFieldErrors(save.error);
+  const serverErrors = useMemo(
+    // A scale the server refuses as a whole (values not ascending…) is shown beside the scale.
+    () => (isApiError(save.error, 'instruments.invalid_scale') ? { ...fieldErrors, 'scale.levels': save.error.message } : fieldErrors),
+    [fieldErrors, save.error],
+  );
   const localProblems = useMemo(() => (attempted ? validateDraft(values) : {}), [attempted, values]);
   const allProblems = useMemo(() => ({ ...localProblems, ...serverErrors }), [localProblems, serverErrors]);
   const errorAt = useCallback(
@@ -391,7 +397,7 @@ function CompetencyNode({ competency, path, count, number, tree }: { competency:
         <span className="ib-node-name">
           {item}: {competency.name.trim() || t('instruments.builder.untitled')}
         </span>
-        <span className="ib-node-meta">{competency.indicators.length}</span>
+        <span className="ib-node-meta">{t('instruments.builder.indicatorCount', { count: competency.indicators.length })}</span>
         {tree.problemUnder(prefix) && <span className="ib-node-problem">{t('instruments.builder.hasProblems')}</span>}
       </summary>
       <div className="ib-node-body">
