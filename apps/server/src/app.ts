@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { AppConfig } from './config/config.ts';
 import { pingDatabase, type DatabaseHandle } from './db/database.ts';
 import { commonErrors } from './http/app-error.ts';
-import { registerAuth } from './http/auth.ts';
+import { openSessionCache, registerAuth } from './http/auth.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { serializeRequest } from './http/request-log.ts';
 import type { AppDeps } from './http/types.ts';
@@ -23,6 +23,7 @@ import { readCachePlugin } from './modules/cache/read-cache.plugin.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { mgmpRoutes } from './modules/mgmp/mgmp.routes.ts';
+import { instrumentRoutes } from './modules/instruments/instruments.routes.ts';
 import { observationRoutes } from './modules/observation/observation.routes.ts';
 import { mgmpRecordsRoutes } from './modules/mgmp/records.routes.ts';
 import { mgmpOverviewRoutes } from './modules/mgmp/overview.routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(options: {
     tenancyRepository: createTenancyRepository(),
     peopleRepository: createPeopleRepository(),
     throttle: new LoginThrottle(),
+    sessionCache: openSessionCache(app, database, config.sessionCacheMs),
     clock: options.clock ?? (() => new Date()),
   };
 
@@ -142,6 +144,7 @@ export async function buildApp(options: {
       await api.register(teacherImportRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(assessmentRoutes, { deps });
+      await api.register(instrumentRoutes, { deps });
       await api.register(mgmpRoutes, { deps });
       await api.register(observationRoutes, { deps });
       await api.register(filesRoutes, { deps });

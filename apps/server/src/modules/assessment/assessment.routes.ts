@@ -1,8 +1,6 @@
 import {
   errorBodySchema,
   instrumentCodeParamsSchema,
-  instrumentDetailSchema,
-  instrumentListSchema,
   instrumentVersionQuerySchema,
   pkgScoreRequestSchema,
   pkgScoreResultSchema,
@@ -13,7 +11,7 @@ import { registerAssessmentCycleRoutes } from './assessment-cycle.routes.ts';
 import { registerGrowthRoutes } from './growth.routes.ts';
 import { createInstrumentCatalogue } from './instruments.catalogue.ts';
 import { createInstrumentsRepository } from './instruments.repository.ts';
-import { getInstrument, listInstruments, scoreWithInstrument } from './instruments.usecases.ts';
+import { scoreWithInstrument } from './instruments.usecases.ts';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
@@ -27,31 +25,7 @@ export const assessmentRoutes: RoutesPlugin = async (app, { deps }) => {
   registerAssessmentCycleRoutes(app, deps, useCaseDeps.instrumentCatalogue);
   registerGrowthRoutes(app, deps, useCaseDeps.instrumentCatalogue);
 
-  app.get(
-    '/instruments',
-    { schema: { tags: ['assessment'], summary: 'Official assessment instruments (every published version)', response: { 200: instrumentListSchema, ...errors } } },
-    async (request) => {
-      requireActor(request);
-      return listInstruments(useCaseDeps);
-    },
-  );
-
-  app.get(
-    '/instruments/:code',
-    {
-      schema: {
-        tags: ['assessment'],
-        summary: 'One instrument: domains, competencies, indicators (official wording) and focus tags',
-        params: instrumentCodeParamsSchema,
-        querystring: instrumentVersionQuerySchema,
-        response: { 200: instrumentDetailSchema, ...errors },
-      },
-    },
-    async (request) => {
-      requireActor(request);
-      return getInstrument({ code: request.params.code, version: request.query.version }, useCaseDeps);
-    },
-  );
+  // GET /instruments and /instruments/:code (official and madrasah-built) live in modules/instruments/instruments.routes.ts.
 
   app.post(
     '/instruments/:code/score',

@@ -10,14 +10,14 @@ const ID = (n: number) => `0190a000-0000-7000-8000-${String(n).padStart(12, '0')
 function rows(): InstrumentRows {
   return {
     instruments: [
-      { id: ID(1), code: 'uji', version: 1, title: 'Uji', kind: 'pkg', scoringMethod: 'pkg-2009', source: 's', scale: { levels: [] }, status: 'published', publishedAt: null },
-      { id: ID(9), code: 'uji', version: 2, title: 'Uji draf', kind: 'pkg', scoringMethod: 'pkg-2009', source: 's', scale: { levels: [] }, status: 'draft', publishedAt: null },
+      { id: ID(1), code: 'uji', version: 1, title: 'Uji', kind: 'pkg', scoringMethod: 'pkg-2009', source: 's', scale: { levels: [] }, status: 'published', publishedAt: null, tenantId: null, madrasahId: null },
+      { id: ID(9), code: 'uji', version: 2, title: 'Uji draf', kind: 'pkg', scoringMethod: 'pkg-2009', source: 's', scale: { levels: [] }, status: 'draft', publishedAt: null, tenantId: null, madrasahId: null },
     ],
     domains: [{ id: ID(2), instrumentId: ID(1), code: 'd', name: 'D', sortOrder: 1 }],
     competencies: [{ id: ID(3), instrumentId: ID(1), domainId: ID(2), number: 1, name: 'K', sortOrder: 1 }],
     indicators: [
-      { id: ID(5), instrumentId: ID(1), competencyId: ID(3), number: 2, text: 'kedua', sortOrder: 2 },
-      { id: ID(4), instrumentId: ID(1), competencyId: ID(3), number: 1, text: 'pertama', sortOrder: 1 },
+      { id: ID(5), instrumentId: ID(1), competencyId: ID(3), number: 2, text: 'kedua', sortOrder: 2, descriptors: {} },
+      { id: ID(4), instrumentId: ID(1), competencyId: ID(3), number: 1, text: 'pertama', sortOrder: 1, descriptors: {} },
     ],
     focusTags: [
       { indicatorId: ID(4), focus: 'penanganan-masalah' },

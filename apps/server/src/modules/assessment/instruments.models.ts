@@ -2,6 +2,7 @@
 import {
   FOCUS_DIMENSIONS,
   INSTRUMENT_KINDS,
+  INSTRUMENT_STATUSES,
   SCORING_METHODS,
   instrumentScaleSchema,
   type FocusDimension,
@@ -10,12 +11,25 @@ import {
 } from '@tumbuh/shared';
 import type { PkgDefinition } from './pkg-scoring.models.ts';
 
-/** The reference rows of every official instrument, as the repository reads them. */
+/** The rows of instruments and their trees, as the repositories read them. */
 export interface InstrumentRows {
-  instruments: { id: string; code: string; version: number; title: string; kind: string; scoringMethod: string; source: string; scale: unknown; status: string; publishedAt: Date | null }[];
+  instruments: {
+    id: string;
+    code: string;
+    version: number;
+    title: string;
+    kind: string;
+    scoringMethod: string;
+    source: string;
+    scale: unknown;
+    status: string;
+    publishedAt: Date | null;
+    tenantId: string | null;
+    madrasahId: string | null;
+  }[];
   domains: { id: string; instrumentId: string; code: string; name: string; sortOrder: number }[];
   competencies: { id: string; instrumentId: string; domainId: string; number: number; name: string; sortOrder: number }[];
-  indicators: { id: string; instrumentId: string; competencyId: string; number: number; text: string; sortOrder: number }[];
+  indicators: { id: string; instrumentId: string; competencyId: string; number: number; text: string; sortOrder: number; descriptors: unknown }[];
   focusTags: { indicatorId: string; focus: string }[];
   focusDimensions: { code: string; name: string; description: string; sortOrder: number }[];
 }
@@ -49,9 +63,39 @@ const bySortOrder = (a: { sortOrder: number }, b: { sortOrder: number }) => a.so
 /**
  * Builds every published instrument's tree (domains → competencies → indicators with focus tags).
  * Throws on reference data that breaks the contract (an unknown kind, scale or focus): that is a
- * broken migration, not a user error.
+ * broken migration, not a user error. The caller passes official rows only (the catalogue is shared
+ * by every tenant).
  */
 export function buildCatalogue(rows: InstrumentRows): CatalogueEntry[] {
+  const entries = buildDetails(rows)
+    .filter((detail) => detail.status === 'published')
+    .map((detail) => ({ detail, summary: summaryOf(detail), pkg: pkgDefinitionOf(detail) }));
+  return entries.sort((a, b) => a.summary.code.localeCompare(b.summary.code) || a.summary.version - b.summary.version);
+}
+
+/** The summary part of a detail (what lists show). */
+export function summaryOf(detail: InstrumentDetail): InstrumentSummary {
+  return {
+    id: detail.id,
+    code: detail.code,
+    version: detail.version,
+    title: detail.title,
+    kind: detail.kind,
+    scoringMethod: detail.scoringMethod,
+    status: detail.status,
+    owner: detail.owner,
+    madrasahId: detail.madrasahId,
+    domainCount: detail.domainCount,
+    competencyCount: detail.competencyCount,
+    indicatorCount: detail.indicatorCount,
+  };
+}
+
+/**
+ * Builds the full tree of every instrument in `rows` (drafts too), official or madrasah-built:
+ * domains → competencies → indicators with focus tags and descriptors, in order.
+ */
+export function buildDetails(rows: InstrumentRows): InstrumentDetail[] {
   const domainsOf = groupBy(rows.domains, (d) => d.instrumentId);
   const competenciesOf = groupBy(rows.competencies, (c) => c.domainId);
   const indicatorsOf = groupBy(rows.indicators, (i) => i.competencyId);
@@ -66,9 +110,7 @@ export function buildCatalogue(rows: InstrumentRows): CatalogueEntry[] {
     .sort(bySortOrder)
     .map((d) => ({ code: oneOf(FOCUS_DIMENSIONS, d.code, 'focus dimension'), name: d.name, description: d.description }));
 
-  const entries: CatalogueEntry[] = [];
-  for (const instrument of rows.instruments) {
-    if (instrument.status !== 'published') continue;
+  return rows.instruments.map((instrument) => {
     const domains = [...(domainsOf.get(instrument.id) ?? [])].sort(bySortOrder).map((domain) => ({
       id: domain.id,
       code: domain.code,
@@ -79,35 +121,45 @@ export function buildCatalogue(rows: InstrumentRows): CatalogueEntry[] {
         name: competency.name,
         indicators: [...(indicatorsOf.get(competency.id) ?? [])]
           .sort((a, b) => a.number - b.number)
-          .map((indicator) => ({ id: indicator.id, number: indicator.number, position: indicator.sortOrder, text: indicator.text, focus: tagsOf.get(indicator.id) ?? [], descriptors: {} })),
+          .map((indicator) => ({
+            id: indicator.id,
+            number: indicator.number,
+            position: indicator.sortOrder,
+            text: indicator.text,
+            focus: tagsOf.get(indicator.id) ?? [],
+            descriptors: descriptorsOf(indicator.descriptors),
+          })),
       })),
     }));
     const competencies = domains.flatMap((d) => d.competencies);
-    const summary: InstrumentSummary = {
+    return {
       id: instrument.id,
       code: instrument.code,
       version: instrument.version,
       title: instrument.title,
       kind: oneOf(INSTRUMENT_KINDS, instrument.kind, 'instrument kind'),
       scoringMethod: oneOf(SCORING_METHODS, instrument.scoringMethod, 'scoring method'),
-      status: 'published',
-      owner: 'official',
-      madrasahId: null,
+      status: oneOf(INSTRUMENT_STATUSES, instrument.status, 'instrument status'),
+      owner: instrument.tenantId === null ? 'official' : 'madrasah',
+      madrasahId: instrument.madrasahId,
       domainCount: domains.length,
       competencyCount: competencies.length,
       indicatorCount: competencies.reduce((n, c) => n + c.indicators.length, 0),
-    };
-    const detail: InstrumentDetail = {
-      ...summary,
       source: instrument.source,
       publishedAt: instrument.publishedAt ? instrument.publishedAt.toISOString() : null,
       scale: instrumentScaleSchema.parse(instrument.scale),
       domains,
       focusDimensions,
     };
-    entries.push({ detail, summary, pkg: pkgDefinitionOf(detail) });
-  }
-  return entries.sort((a, b) => a.summary.code.localeCompare(b.summary.code) || a.summary.version - b.summary.version);
+  });
+}
+
+/** The stored descriptors jsonb as `{ level: text }` (anything else is dropped). */
+function descriptorsOf(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DEFAULT_PKG_BAND_RULE, type InstrumentDetail, type InstrumentList, type PkgScoreRequest, type PkgScoreResult } from '@tumbuh/shared';
+import { DEFAULT_PKG_BAND_RULE, type PkgScoreRequest, type PkgScoreResult } from '@tumbuh/shared';
 import { assessmentErrors, invalidRatingsError } from './assessment.errors.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
 import { findEntry, type CatalogueEntry } from './instruments.models.ts';
@@ -18,20 +18,6 @@ async function getEntry(ref: InstrumentRef, deps: Deps): Promise<CatalogueEntry>
   const entry = findEntry(await deps.instrumentCatalogue.entries(), ref.code, ref.version);
   if (!entry) throw assessmentErrors['assessment.instrument_not_found']();
   return entry;
-}
-
-/** Lists the official instruments (every published version) with their counts. Reference data: the same for every tenant. */
-export async function listInstruments(deps: Deps): Promise<InstrumentList> {
-  const items = (await deps.instrumentCatalogue.entries()).map((e) => e.summary);
-  return { items, total: items.length };
-}
-
-/**
- * One instrument with its full tree: domains, competencies, indicators in the official wording and
- * their focus tags. Throws `assessment.instrument_not_found` (404) for an unknown code or version.
- */
-export async function getInstrument(ref: InstrumentRef, deps: Deps): Promise<InstrumentDetail> {
-  return (await getEntry(ref, deps)).detail;
 }
 
 /**

@@ -27,6 +27,7 @@ import type { RoutesPlugin } from '../../http/types.ts';
 import { createAssessmentCycleRepository } from '../assessment/assessment-cycle.repository.ts';
 import { createInstrumentCatalogue } from '../assessment/instruments.catalogue.ts';
 import { createInstrumentsRepository } from '../assessment/instruments.repository.ts';
+import { createMadrasahInstrumentsRepository } from '../instruments/instruments.repository.ts';
 import { createMgmpRepository } from '../mgmp/mgmp.repository.ts';
 import './observation.files.ts';
 import { createObservationRepository } from './observation.repository.ts';
@@ -62,6 +63,7 @@ export const observationRoutes: RoutesPlugin = async (app, { deps: appDeps }) =>
     assessmentCycleRepository: createAssessmentCycleRepository(),
     mgmpRepository: createMgmpRepository(),
     instrumentCatalogue: createInstrumentCatalogue({ db: appDeps.db, instrumentsRepository: createInstrumentsRepository() }),
+    madrasahInstrumentsRepository: createMadrasahInstrumentsRepository(),
   };
   const p = '/observations';
   const r = app;

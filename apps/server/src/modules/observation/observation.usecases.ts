@@ -23,8 +23,9 @@ import { decideRater } from '../assessment/assessment-cycle.models.ts';
 import type { AssessmentCycleRepository } from '../assessment/assessment-cycle.repository.ts';
 import { assessmentErrors } from '../assessment/assessment.errors.ts';
 import type { InstrumentCatalogue } from '../assessment/instruments.catalogue.ts';
-import { findEntry } from '../assessment/instruments.models.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import type { MadrasahInstrumentsRepository } from '../instruments/instruments.repository.ts';
+import { findUsableInstrument } from '../instruments/instruments.usecases.ts';
 import { getGroup, listGroups } from '../mgmp/groups.usecases.ts';
 import { addAgendaItem, listMeetings } from '../mgmp/meetings.usecases.ts';
 import type { MgmpDeps } from '../mgmp/mgmp.context.ts';
@@ -64,6 +65,7 @@ export interface ObservationDeps {
   assessmentCycleRepository: AssessmentCycleRepository;
   mgmpRepository: MgmpRepository;
   instrumentCatalogue: InstrumentCatalogue;
+  madrasahInstrumentsRepository: MadrasahInstrumentsRepository;
   clock: () => Date;
 }
 
@@ -132,10 +134,14 @@ function presentGoal(r: GoalListRow): ObservationGoal {
   };
 }
 
-async function instrumentOf(code: string, version: number | undefined, deps: ObservationDeps): Promise<ObservationInstrument> {
-  const entry = findEntry(await deps.instrumentCatalogue.entries(), code, version);
-  if (!entry) throw assessmentErrors['assessment.instrument_not_found']();
-  return observationInstrumentOf(entry.detail);
+/**
+ * The observation's instrument version: official, or published by the observation's madrasah
+ * (a madrasah-built instrument is rated on its own scale, see instruments module).
+ */
+async function instrumentOf(tx: Tx, tenantId: string, madrasahId: string, code: string, version: number | undefined, deps: ObservationDeps): Promise<ObservationInstrument> {
+  const detail = await findUsableInstrument(tx, tenantId, madrasahId, code, version, deps);
+  if (!detail) throw assessmentErrors['assessment.instrument_not_found']();
+  return observationInstrumentOf(detail);
 }
 
 async function audit(tx: Tx, actor: Actor, madrasahId: string, entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }): Promise<void> {
@@ -259,7 +265,7 @@ export async function createObservation(actor: Actor, input: CreateObservationIn
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const teacher = await deps.peopleRepository.findTeacher(tx, actor.tenantId, input.teacherId);
     if (!teacher || !canSeeMadrasah(actor, teacher.madrasahId)) throw peopleErrors['people.teacher_not_found']();
-    const instrument = await instrumentOf(input.instrumentCode, input.instrumentVersion, deps);
+    const instrument = await instrumentOf(tx, actor.tenantId, teacher.madrasahId, input.instrumentCode, input.instrumentVersion, deps);
     if (unknownIndicators(instrument, input.focusIndicatorIds).length > 0) throw observationErrors['observation.unknown_indicator']();
     await checkPeriod(tx, actor, input.periodId, teacher.madrasahId, deps);
     const peer = input.observerKind === 'peer' && input.observerUserId ? await deps.assessmentCycleRepository.findPeerCandidate(tx, actor.tenantId, input.observerUserId) : undefined;
@@ -301,7 +307,7 @@ export async function updateObservation(actor: Actor, id: string, patch: UpdateO
     const o = row.observation;
     throwProblem(planProblem(statusOf(o.status)));
     if (patch.focusIndicatorIds) {
-      const instrument = await instrumentOf(o.instrumentCode, o.instrumentVersion, deps);
+      const instrument = await instrumentOf(tx, actor.tenantId, o.madrasahId, o.instrumentCode, o.instrumentVersion, deps);
       if (unknownIndicators(instrument, patch.focusIndicatorIds).length > 0) throw observationErrors['observation.unknown_indicator']();
     }
     await checkPeriod(tx, actor, patch.periodId, o.madrasahId, deps);
@@ -355,7 +361,7 @@ export async function putNote(actor: Actor, id: string, noteId: string, input: P
     const o = row.observation;
     const status = statusOf(o.status);
     throwProblem(noteProblem(status));
-    const instrument = await instrumentOf(o.instrumentCode, o.instrumentVersion, deps);
+    const instrument = await instrumentOf(tx, actor.tenantId, o.madrasahId, o.instrumentCode, o.instrumentVersion, deps);
     if (unknownIndicators(instrument, input.indicatorIds).length > 0) throw observationErrors['observation.unknown_indicator']();
     const existing = await deps.observationRepository.findNote(tx, actor.tenantId, noteId);
     if (existing && existing.observationId !== id) throw observationErrors['observation.note_conflict']();
@@ -400,7 +406,7 @@ export async function putRatings(actor: Actor, id: string, input: PutObservation
     const row = await loadEditable(tx, actor, id, deps);
     const o = row.observation;
     throwProblem(afterProblem(statusOf(o.status)));
-    const problem = ratingProblem(await instrumentOf(o.instrumentCode, o.instrumentVersion, deps), input.ratings);
+    const problem = ratingProblem(await instrumentOf(tx, actor.tenantId, o.madrasahId, o.instrumentCode, o.instrumentVersion, deps), input.ratings);
     if (problem) throw observationErrors[`observation.${problem}`]();
     const before = await deps.observationRepository.listRatings(tx, actor.tenantId, id);
     const ratings = input.ratings.map((r) => ({ indicatorId: r.indicatorId, value: r.value, comment: r.comment ?? null }));
