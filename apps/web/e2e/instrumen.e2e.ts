@@ -45,12 +45,13 @@ describe('Instrumen buatan madrasah', () => {
     assert.equal(await ib.section('scale').locator('[data-level]').count(), 4);
 
     // One domain, two competencies, three indicators with descriptors; one indicator tagged.
+    await page.getByRole('button', { name: /Tambah ranah/ }).click();
     await ib.open(ib.domain(1));
     await ib.domain(1).getByLabel('Nama ranah').first().fill('Pelaksanaan pembelajaran');
     await ib.open(ib.competency(1));
     await ib.competency(1).getByLabel('Nama kompetensi').fill('Kegiatan pendahuluan');
     await ib.fillIndicator(1, 1, 'Guru menyampaikan tujuan pembelajaran', ['Tidak disampaikan', 'Disampaikan sekilas', 'Disampaikan dengan jelas', 'Dikaitkan dengan kehidupan siswa']);
-    await ib.competency(1).getByRole('button', { name: 'Tambah indikator' }).click();
+    await ib.competency(1).getByRole('button', { name: /Tambah indikator/ }).click();
     await ib.fillIndicator(1, 2, 'Guru mengatur tempat duduk siswa', ['Tidak diatur', 'Diatur sebagian', 'Diatur rapi', 'Diatur sesuai kegiatan'], 'Pengelolaan kelas');
     // reorder: indicator 2 goes up, then back down
     await ib.indicator(1, 2).getByRole('button', { name: 'Naikkan Indikator 2' }).click();
@@ -58,17 +59,18 @@ describe('Instrumen buatan madrasah', () => {
     await ib.indicator(1, 1).getByRole('button', { name: 'Turunkan Indikator 1' }).click();
     await eventually(async () => assert.match((await ib.indicator(1, 1).locator('summary').textContent()) ?? '', /menyampaikan tujuan/));
 
-    await ib.domain(1).getByRole('button', { name: 'Tambah kompetensi' }).click();
+    await ib.domain(1).getByRole('button', { name: /Tambah kompetensi/ }).click();
     await ib.open(ib.competency(2));
     await ib.competency(2).getByLabel('Nama kompetensi').fill('Kegiatan penutup');
     await ib.fillIndicator(2, 1, 'Guru bersama siswa menyimpulkan pelajaran', ['Tidak ada', 'Guru sendiri', 'Bersama sebagian siswa', 'Bersama seluruh siswa']);
     await noHorizontalScroll(page);
     await eventually(async () => assert.match((await ib.saveState().textContent()) ?? '', /belum disimpan/));
 
-    // The connection drops before saving: the save fails, nothing typed is lost, a reload restores it.
+    // The connection drops before saving: the save waits, nothing typed is lost, the next visit restores it.
     await context.setOffline(true);
     await ib.save();
-    await page.getByText('Tidak dapat terhubung ke server').waitFor();
+    await eventually(async () => assert.match((await ib.saveState().textContent()) ?? '', /Tidak ada koneksi/));
+    await page.reload().catch(() => undefined);
     await context.setOffline(false);
     await page.reload();
     await ib.heading('Susun instrumen').waitFor();

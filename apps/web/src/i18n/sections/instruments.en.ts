@@ -85,7 +85,7 @@ export const instrumentsEn: DeepStringRecord<typeof instrumentsId> = {
     saving: 'Saving…',
     saved: 'All changes saved.',
     unsaved: 'There are unsaved changes (kept on this device).',
-    offline: 'No connection. What you typed stays on this device; press Save once you are back online.',
+    offline: 'No connection. What you typed stays on this device and can be saved once you are back online.',
     restored: 'Unsaved input was restored from this device.',
     discard: 'Discard device input',
     discardConfirm: 'Discard the unsaved changes and go back to what the server has?',

@@ -83,7 +83,7 @@ export const instrumentsId = {
     saving: 'Menyimpan…',
     saved: 'Semua perubahan tersimpan.',
     unsaved: 'Ada perubahan yang belum disimpan (tersimpan di perangkat ini).',
-    offline: 'Tidak ada koneksi. Isian tetap tersimpan di perangkat ini; tekan Simpan setelah tersambung.',
+    offline: 'Tidak ada koneksi. Isian tetap tersimpan di perangkat ini dan dapat disimpan setelah tersambung.',
     restored: 'Isian yang belum tersimpan dipulihkan dari perangkat ini.',
     discard: 'Buang isian perangkat',
     discardConfirm: 'Buang perubahan yang belum disimpan dan kembali ke isian di server?',

@@ -245,7 +245,8 @@ export function BuilderForm({ instrument }: { instrument: MadrasahInstrument }) 
         <ErrorNote error={publish.error} />
         <div className="sticky-actions actions">
           <span className={`ib-state ${dirty ? 'is-dirty' : 'is-saved'}`} role="status" data-testid="ib-save-state">
-            {save.isPending ? t('instruments.builder.saving') : !online && dirty ? t('instruments.builder.offline') : dirty ? t('instruments.builder.unsaved') : t('instruments.builder.saved')}
+            {/* Offline, a save waits (the query client holds it until the connection is back); the draft stays on the device. */}
+            {!online && dirty ? t('instruments.builder.offline') : save.isPending ? t('instruments.builder.saving') : dirty ? t('instruments.builder.unsaved') : t('instruments.builder.saved')}
           </span>
           <button type="submit" className="btn btn-primary" disabled={save.isPending || !dirty}>
             {save.isPending ? t('instruments.builder.saving') : t('instruments.builder.save')}
