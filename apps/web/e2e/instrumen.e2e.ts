@@ -33,7 +33,14 @@ describe('Instrumen buatan madrasah', () => {
     const ib = new InstrumenPage(page);
     await ib.heading('Instrumen penilaian').waitFor();
     // the official instruments are listed read-only
-    await page.getByRole('list', { name: 'Instrumen resmi' }).getByRole('link', { name: 'Lihat' }).first().waitFor();
+    const official = page.getByRole('list', { name: 'Instrumen resmi' }).getByRole('listitem').filter({ hasText: 'Penilaian Kinerja Guru' }).first();
+    await official.getByRole('link', { name: 'Lihat' }).click();
+    await ib.heading(/Penilaian Kinerja Guru/).waitFor();
+    await page.getByText(/4 ranah · 14 kompetensi · 78 indikator/).waitFor();
+    assert.equal(await page.getByRole('textbox').count(), 0);
+    await page.getByRole('button', { name: 'Cetak' }).waitFor();
+    await page.getByRole('link', { name: '← Daftar instrumen' }).click();
+    await ib.heading('Instrumen penilaian').waitFor();
 
     await ib.createInstrument(title);
     await ib.heading('Susun instrumen').waitFor();
