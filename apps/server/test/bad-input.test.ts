@@ -159,6 +159,7 @@ const endpoints = (): Endpoint[] => [
   },
   { method: 'PATCH', path: '/api/v1/mgmp/groups/:id', idKey: 'mgmpGroup', valid: { name: 'MGMP Baru', termStart: '2026-07-01', termEnd: '2028-06-30', quorum: { kind: 'fraction', numerator: 2, denominator: 3 } } },
   { method: 'POST', path: '/api/v1/mgmp/groups/:id/archive', idKey: 'mgmpGroup' },
+  { method: 'POST', path: '/api/v1/mgmp/groups/:id/unarchive', idKey: 'mgmpGroup' },
   { method: 'PUT', path: '/api/v1/mgmp/groups/:id/members', idKey: 'mgmpGroup', valid: { members: [{ teacherId: ids.ketua, role: 'ketua' }] }, required: ['members'] },
   { method: 'POST', path: '/api/v1/mgmp/topics', valid: { madrasahId: ids.madrasah, name: 'Topik Baru' }, required: ['madrasahId', 'name'] },
   { method: 'POST', path: '/api/v1/mgmp/groups/:id/programme-items', idKey: 'mgmpGroup', valid: { academicYear: '2026/2027', type: 'pengembangan', title: 'Lesson study', targetMonth: '2026-10', personInChargeId: ids.ketua }, required: ['academicYear', 'type', 'title', 'targetMonth'] },

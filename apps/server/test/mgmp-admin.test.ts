@@ -110,6 +110,24 @@ describe('group administration', () => {
     expect(code(await operator.request('POST', `/api/v1/mgmp/groups/${id}/archive`))).toBe('mgmp.group_archived');
     expect(code(await koordinator.request('POST', `/api/v1/mgmp/groups/${id}/meetings`, { title: 'X', startsAt: iso(60), endsAt: iso(120) }))).toBe('mgmp.group_archived');
   });
+
+  it('an archived group can be taken out of the archive by the kepala / operator (audited), and is changeable again; a ketua may not (403); an active group answers 409', async () => {
+    const created = await operator.request('POST', '/api/v1/mgmp/groups', { madrasahId, name: 'MGMP Arsip Kembali', termStart: '2024-01-01', termEnd: '2025-12-31', members: [{ teacherId: t['Khoirul Anam'], role: 'ketua' }] });
+    const id = created.json<MgmpGroup>().id;
+    expect(code(await operator.request('POST', `/api/v1/mgmp/groups/${id}/unarchive`))).toBe('mgmp.group_not_archived');
+    await operator.request('POST', `/api/v1/mgmp/groups/${id}/archive`);
+    const refused = await koordinator.request('POST', `/api/v1/mgmp/groups/${id}/unarchive`);
+    expect([refused.statusCode, code(refused)]).toEqual([403, 'auth.forbidden']);
+    const res = await operator.request('POST', `/api/v1/mgmp/groups/${id}/unarchive`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json<MgmpGroup>()).toMatchObject({ archived: false, archivedAt: null });
+    const [audit] = await auditRows('mgmp.group.unarchive', id);
+    expect(audit?.before).toMatchObject({ archivedAt: expect.any(String) as unknown });
+    expect(audit?.after).toEqual({ archivedAt: null });
+    const active = (await operator.request('GET', '/api/v1/mgmp/groups?limit=200')).json<{ items: { id: string }[] }>();
+    expect(active.items.map((g) => g.id)).toContain(id);
+    expect((await operator.request('PATCH', `/api/v1/mgmp/groups/${id}`, { name: 'MGMP Arsip Kembali 2' })).statusCode).toBe(200);
+  });
 });
 
 describe('a district MGMP across madrasahs', () => {

@@ -169,6 +169,7 @@ function mgmpIdCalls(s: Session, m: MgmpData, theirTeacher: string): [string, Pe
     ['GET MGMP group', s.request('GET', g), G],
     ['PATCH MGMP group', s.request('PATCH', g, { name: 'Dibajak', quorum: { kind: 'majority' } }), G],
     ['archive MGMP group', s.request('POST', `${g}/archive`), G],
+    ['un-archive MGMP group', s.request('POST', `${g}/unarchive`), G],
     ['PUT MGMP members', s.request('PUT', `${g}/members`, { members: [] }), G],
     ['GET MGMP overview', s.request('GET', `${g}/overview`), G],
     ['GET programme', s.request('GET', `${g}/programme-items`), G],

@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   'mgmp.topic_not_found',
   'mgmp.minutes_not_found',
   'mgmp.group_archived',
+  'mgmp.group_not_archived',
   'mgmp.invalid_members',
   'mgmp.invalid_time',
   'mgmp.invalid_transition',

@@ -139,6 +139,22 @@ export async function archiveGroup(actor: Actor, id: string, deps: MgmpDeps): Pr
   });
 }
 
+/**
+ * Takes a group out of the archive (archived by mistake, or a new term): it can be changed again.
+ * Same policy as archiving (kepala / operator of the madrasah). @throws mgmp.group_not_found, mgmp.group_not_archived, auth.forbidden
+ */
+export async function unarchiveGroup(actor: Actor, id: string, deps: MgmpDeps): Promise<MgmpGroup> {
+  return withTenant(deps.db, actor.tenantId, async (tx) => {
+    const ctx = await loadGroup(tx, actor, id, deps);
+    if (!canAdministerGroup(actor, ctx.group)) throw commonErrors['auth.forbidden']();
+    if (ctx.group.archivedAt === null) throw mgmpErrors['mgmp.group_not_archived']();
+    await deps.mgmpRepository.updateGroup(tx, actor.tenantId, id, { archivedAt: null });
+    const after = await presentLoaded(tx, actor, await loadGroup(tx, actor, id, deps), deps);
+    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.group.unarchive', entityType: 'mgmp_group', entityId: id, before: { archivedAt: ctx.group.archivedAt.toISOString() }, after: { archivedAt: null } });
+    return after;
+  });
+}
+
 /** Replaces the members and officers of a group. @throws mgmp.group_not_found, mgmp.invalid_members, mgmp.group_archived, auth.forbidden */
 export async function replaceMembers(actor: Actor, id: string, members: { teacherId: string; role: MgmpMemberRole }[], deps: MgmpDeps): Promise<MgmpGroup> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {

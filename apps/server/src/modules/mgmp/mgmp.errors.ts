@@ -10,6 +10,7 @@ export const mgmpErrors = defineErrors({
   'mgmp.topic_not_found': { status: 404, id: 'Topik tidak ditemukan.', en: 'Topic not found.' },
   'mgmp.minutes_not_found': { status: 404, id: 'Notulen belum ada untuk butir agenda ini.', en: 'There are no minutes for this agenda item yet.' },
   'mgmp.group_archived': { status: 409, id: 'Kelompok ini sudah diarsipkan dan tidak dapat diubah.', en: 'This group is archived and cannot be changed.' },
+  'mgmp.group_not_archived': { status: 409, id: 'Kelompok ini tidak diarsipkan.', en: 'This group is not archived.' },
   'mgmp.invalid_members': { status: 400, id: 'Daftar anggota tidak valid: guru tidak dikenal, tercantum dua kali, atau lebih dari satu ketua/sekretaris/bendahara.', en: 'Invalid member list: unknown or repeated teacher, or more than one ketua/sekretaris/bendahara.' },
   'mgmp.invalid_time': { status: 400, id: 'Waktu selesai harus sesudah waktu mulai.', en: 'The end time must be after the start time.' },
   'mgmp.invalid_transition': { status: 409, id: 'Perubahan status ini tidak diperbolehkan.', en: 'This status change is not allowed.' },

@@ -53,7 +53,7 @@ import {
 } from '@tumbuh/shared';
 import { requireActor } from '../../http/auth.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
-import { addTopic, archiveGroup, createGroup, getGroup, listGroups, listTopics, replaceMembers, updateGroup } from './groups.usecases.ts';
+import { addTopic, archiveGroup, createGroup, getGroup, listGroups, listTopics, replaceMembers, unarchiveGroup, updateGroup } from './groups.usecases.ts';
 import {
   addAgendaItem,
   cancelMeeting,
@@ -109,6 +109,7 @@ export const mgmpRoutes: RoutesPlugin = async (app, { deps: appDeps }) => {
   app.get(`${p}/groups/:id`, { schema: { tags, summary: 'One group with members', params: idParamsSchema, response: { 200: mgmpGroupSchema, ...errors } } }, async (r) => getGroup(requireActor(r), r.params.id, deps));
   app.patch(`${p}/groups/:id`, { schema: { tags, summary: 'Change a group (name, term, quorum)', params: idParamsSchema, body: updateMgmpGroupSchema, response: { 200: mgmpGroupSchema, ...errors } } }, async (r) => updateGroup(requireActor(r), r.params.id, r.body, deps));
   app.post(`${p}/groups/:id/archive`, { schema: { tags, summary: 'Archive a group (read-only afterwards)', params: idParamsSchema, response: { 200: mgmpGroupSchema, ...errors } } }, async (r) => archiveGroup(requireActor(r), r.params.id, deps));
+  app.post(`${p}/groups/:id/unarchive`, { schema: { tags, summary: 'Take a group out of the archive (kepala / operator; it can be changed again)', params: idParamsSchema, response: { 200: mgmpGroupSchema, ...errors } } }, async (r) => unarchiveGroup(requireActor(r), r.params.id, deps));
   app.put(`${p}/groups/:id/members`, { schema: { tags, summary: 'Replace members and officers', params: idParamsSchema, body: replaceMgmpMembersSchema, response: { 200: mgmpGroupSchema, ...errors } } }, async (r) => replaceMembers(requireActor(r), r.params.id, r.body.members, deps));
   app.get(`${p}/groups/:id/overview`, { schema: { tags, summary: 'Group overview for a period (default: its term)', params: idParamsSchema, querystring: mgmpOverviewQuerySchema, response: { 200: mgmpOverviewSchema, ...errors } } }, async (r, reply) => sendCachedJson(reply, await getGroupOverviewJson(requireActor(r), r.params.id, r.query, deps, app.readCache)));
 

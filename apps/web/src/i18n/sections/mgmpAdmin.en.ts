@@ -36,6 +36,8 @@ export const mgmpAdminEn: DeepStringRecord<typeof mgmpAdminId> = {
     archive: 'Archive group',
     archiveConfirm: 'An archived group stays readable but can no longer be changed. Continue?',
     archivedNote: 'This group is archived: its records stay readable but cannot be changed.',
+    unarchive: 'Take out of the archive',
+    unarchiveConfirm: 'The group becomes active again and its officers can change it. Continue?',
     archivedTitle: 'Archived groups ({count})',
     noArchived: 'No archived groups yet.',
   },

@@ -33,6 +33,8 @@ export const mgmpAdminId = {
     archive: 'Arsipkan kelompok',
     archiveConfirm: 'Kelompok yang diarsipkan tetap dapat dibaca tetapi tidak dapat diubah lagi. Lanjutkan?',
     archivedNote: 'Kelompok ini sudah diarsipkan: catatannya tetap dapat dibaca, tetapi tidak dapat diubah.',
+    unarchive: 'Keluarkan dari arsip',
+    unarchiveConfirm: 'Kelompok ini akan aktif kembali dan dapat diubah oleh pengurusnya. Lanjutkan?',
     archivedTitle: 'Kelompok yang diarsipkan ({count})',
     noArchived: 'Belum ada kelompok yang diarsipkan.',
   },

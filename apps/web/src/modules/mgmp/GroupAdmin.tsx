@@ -320,7 +320,13 @@ export function GroupAdminSection({ group }: { group: MgmpGroup }) {
   const t = useT();
   const me = useMe();
   if (!canAdminister(me, group.madrasahId)) return null;
-  if (group.archived) return <p className="note section">{t('mgmpAdmin.group.archivedNote')}</p>;
+  if (group.archived)
+    return (
+      <div className="note section">
+        <p>{t('mgmpAdmin.group.archivedNote')}</p>
+        <UnarchiveGroup group={group} />
+      </div>
+    );
   return (
     <details className="card section group-admin" open={hasDraft(`mgmp.group.edit.${group.id}`) || hasDraft(`mgmp.group.members.${group.id}`) || undefined}>
       <summary>
@@ -437,6 +443,22 @@ function ArchiveGroup({ group }: { group: MgmpGroup }) {
     <div className="actions section">
       <ConfirmButton label={t('mgmpAdmin.group.archive')} message={t('mgmpAdmin.group.archiveConfirm')} className="btn btn-danger" disabled={archive.isPending} onConfirm={() => archive.mutate()} />
       <ErrorNote error={archive.error} />
+    </div>
+  );
+}
+
+/** Takes an archived group out of the archive (kepala / operator): it can be changed again. */
+function UnarchiveGroup({ group }: { group: MgmpGroup }) {
+  const t = useT();
+  const saved = useGroupSaved(group.id);
+  const unarchive = useMutation({
+    mutationFn: () => api<MgmpGroup>('POST', `/mgmp/groups/${enc(group.id)}/unarchive`),
+    onSuccess: saved,
+  });
+  return (
+    <div className="actions">
+      <ConfirmButton label={t('mgmpAdmin.group.unarchive')} message={t('mgmpAdmin.group.unarchiveConfirm')} className="btn" disabled={unarchive.isPending} onConfirm={() => unarchive.mutate()} />
+      <ErrorNote error={unarchive.error} />
     </div>
   );
 }
