@@ -23,6 +23,8 @@ const envSchema = z.object({
   TUMBUH_DB_POOL: z.coerce.number().int().min(1).max(100).default(10),
   /** Event-loop delay (ms) above which requests get 503 `common.unavailable` instead of queueing; 0 turns the guard off. */
   TUMBUH_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  /** How long (ms) a resolved sign-in session may be reused without asking the database (see SessionCache); 0 turns it off. */
+  TUMBUH_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
   /** Memory (MB) of the read-model cache (computed MGMP overviews, teachers' growth); 0 turns it off. */
   TUMBUH_READ_CACHE_MB: z.coerce.number().min(0).max(4096).default(32),
 });
@@ -39,6 +41,8 @@ export interface AppConfig {
   dbPoolSize: number;
   /** 0: no overload guard. */
   maxEventLoopDelayMs: number;
+  /** Lifetime of a session-cache entry in ms; 0: no session cache. */
+  sessionCacheMs: number;
   /** Bytes the read-model cache may hold; 0: off. */
   readCacheBytes: number;
 }
@@ -66,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.TUMBUH_DB_POOL,
     maxEventLoopDelayMs: e.TUMBUH_MAX_EVENT_LOOP_DELAY_MS,
+    sessionCacheMs: e.TUMBUH_SESSION_CACHE_MS,
     readCacheBytes: Math.round(e.TUMBUH_READ_CACHE_MB * 1024 * 1024),
   };
 }

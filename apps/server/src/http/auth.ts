@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { commonErrors } from './app-error.ts';
 import type { Actor } from '../modules/tenancy/tenancy.models.ts';
-import { resolveSession } from '../modules/tenancy/auth.usecases.ts';
-import type { Database } from '../db/database.ts';
+import { createSessionCache, resolveSession } from '../modules/tenancy/auth.usecases.ts';
+import type { SessionCache } from '../modules/tenancy/session-cache.ts';
+import type { Database, DatabaseHandle } from '../db/database.ts';
 import type { TenancyRepository } from '../modules/tenancy/tenancy.repository.ts';
 
 export const SESSION_COOKIE = 'tumbuh_session';
@@ -30,7 +31,7 @@ function sameToken(a: string, b: string): boolean {
  * Resolves the session cookie to `request.actor` on every API request, and refuses a
  * cookie-authenticated write without the matching `x-csrf-token` header.
  */
-export function registerAuth(app: FastifyInstance, deps: { db: Database; tenancyRepository: TenancyRepository }): void {
+export function registerAuth(app: FastifyInstance, deps: { db: Database; tenancyRepository: TenancyRepository; clock?: () => Date; sessionCache?: SessionCache }): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
   // onRequest, before the body is parsed and validated: a validation error then speaks the user's
@@ -51,6 +52,18 @@ export function registerAuth(app: FastifyInstance, deps: { db: Database; tenancy
       if (typeof sent !== 'string' || !sameToken(sent, request.csrfToken)) throw commonErrors['common.csrf_failed']();
     }
   });
+}
+
+/**
+ * A session cache fed by the database's change feed for as long as the app lives; undefined when
+ * `ttlMs` is 0. See `SessionCache` and docs/ARCHITECTURE.md "Session cache".
+ */
+export function openSessionCache(app: FastifyInstance, database: DatabaseHandle, ttlMs: number): SessionCache | undefined {
+  if (ttlMs <= 0) return undefined;
+  const cache = createSessionCache({ ttlMs });
+  const unsubscribe = database.authChanges.subscribe(cache);
+  app.addHook('onClose', async () => unsubscribe());
+  return cache;
 }
 
 /** The signed-in actor, or a 401. */

@@ -50,10 +50,11 @@ export async function recordAudit(q: Queryable, entry: AuditEntry): Promise<void
  * write that records its audit entry in the SAME statement (one round trip less): `before` and
  * `after` are SQL expressions giving jsonb (or null), `when` decides whether the entry is written
  * (e.g. only when the write changed a row). Use it as a data-modifying CTE of that statement.
+ * `id` (a new UUID v7 by default) lets a statement built once take the entry's id as a placeholder.
  */
-export function auditInsertSql(entry: Omit<AuditEntry, 'before' | 'after'> & { before: SQL; after: SQL; when: SQL }): SQL {
+export function auditInsertSql(entry: Omit<AuditEntry, 'before' | 'after'> & { before: SQL; after: SQL; when: SQL; id?: unknown }): SQL {
   return sql`insert into audit_log (tenant_id, id, actor_user_id, actor_label, action, entity_type, entity_id, madrasah_id, before, after)
-    select ${entry.tenantId}::uuid, ${uuidv7()}::uuid, ${entry.actor.userId}::uuid, ${entry.actor.label}::text, ${entry.action}::text, ${entry.entityType}::text, ${entry.entityId}::uuid, ${entry.madrasahId ?? null}::uuid, ${entry.before}, ${entry.after}
+    select ${entry.tenantId}::uuid, ${entry.id ?? uuidv7()}::uuid, ${entry.actor.userId}::uuid, ${entry.actor.label}::text, ${entry.action}::text, ${entry.entityType}::text, ${entry.entityId}::uuid, ${entry.madrasahId ?? null}::uuid, ${entry.before}, ${entry.after}
     where ${entry.when}`;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, lt, max, or, sql, type SQL } from 'drizzle-orm';
-import { executeNamed, type Queryable } from '../../db/database.ts';
+import { namedStatement, type Queryable } from '../../db/database.ts';
+import { uuidv7 } from 'uuidv7';
 import { auditInsertSql, type AuditActor } from '../audit/audit.repository.ts';
 import { escapeLike } from '../people/people.models.ts';
 import { clusters, subjects, teachers } from '../people/people.tables.ts';
@@ -50,6 +51,51 @@ const page = async <T>(items: Promise<T[]>, total: Promise<{ n: number }[]>) => 
   const totals = await total;
   return { items: rows, total: totals[0]?.n ?? 0 };
 };
+
+// The check-in path's two statements (a whole room checks in within minutes): SQL text built once,
+// named, so PostgreSQL plans each once per connection.
+const meetingForCheckIn = namedStatement<'tenantId' | 'meetingId' | 'teacherId', { status: string; starts_at: Date; ends_at: Date; check_in_code: string; madrasah_id: string | null; my_role: string | null }>(
+  'tumbuh_mgmp_meeting_for_check_in_v2',
+  (p) => sql`
+    select m.status, m.starts_at, m.ends_at, m.check_in_code, g.madrasah_id,
+      (select mm.role from mgmp_members mm where mm.tenant_id = m.tenant_id and mm.group_id = m.group_id and mm.teacher_id = ${p.teacherId}::uuid) as my_role
+    from mgmp_meetings m
+    join mgmp_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+    where m.tenant_id = ${p.tenantId}::uuid and m.id = ${p.meetingId}::uuid
+    limit 1`,
+);
+
+const checkInWrite = namedStatement<
+  'tenantId' | 'meetingId' | 'teacherId' | 'at' | 'auditId' | 'actorUserId' | 'actorLabel' | 'madrasahId',
+  { written_at: Date | null; prev_code: string | null; prev_checked_in_at: Date | null }
+>('tumbuh_mgmp_check_in_v2', (p) => {
+  const auditInsert = auditInsertSql({
+    id: p.auditId,
+    tenantId: p.tenantId as unknown as string,
+    actor: { userId: p.actorUserId as unknown as string, label: p.actorLabel as unknown as string },
+    madrasahId: p.madrasahId as unknown as string,
+    action: 'mgmp.attendance.check_in',
+    entityType: 'mgmp_meeting',
+    entityId: p.meetingId as unknown as string,
+    before: sql`(select jsonb_build_object('code', code) from prev)`,
+    after: sql`jsonb_build_object('teacherId', ${p.teacherId}::text, 'code', 'H')`,
+    when: sql`exists (select 1 from up)`,
+  });
+  return sql`
+    with prev as (
+      select code, checked_in_at from mgmp_attendance where tenant_id = ${p.tenantId}::uuid and meeting_id = ${p.meetingId}::uuid and teacher_id = ${p.teacherId}::uuid
+    ), up as (
+      insert into mgmp_attendance (tenant_id, meeting_id, teacher_id, code, note, source, checked_in_at, updated_at)
+      values (${p.tenantId}::uuid, ${p.meetingId}::uuid, ${p.teacherId}::uuid, 'H', null, 'self', ${p.at}::timestamptz, now())
+      on conflict (tenant_id, meeting_id, teacher_id) do update
+        set code = 'H', note = null, source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
+        where not (mgmp_attendance.code = 'H' and mgmp_attendance.source = 'self')
+      returning checked_in_at
+    ), audit as (
+      ${auditInsert}
+    )
+    select (select checked_in_at from up) as written_at, (select code from prev) as prev_code, (select checked_in_at from prev) as prev_checked_in_at`;
+});
 
 /** SQL of the MGMP module. Every method takes the tenant; callers run it inside `withTenant`. */
 export function createMgmpRepository() {
@@ -344,22 +390,14 @@ export function createMgmpRepository() {
       return rows[0];
     },
 
-    /** A meeting with its group's madrasah and the office of `teacherId` in the group, in one query (the check-in path). */
+    /**
+     * What a self check-in needs, in one query: the meeting's status, times and code, its group's
+     * madrasah, and the office of `teacherId` in the group (null: not a member).
+     */
     async findMeetingForCheckIn(q: Queryable, tenantId: string, meetingId: string, teacherId: string) {
-      const rows = await q
-        .select({
-          meeting: mgmpMeetings,
-          madrasahId: mgmpGroups.madrasahId,
-          myRole: sql<string | null>`(select m.role from mgmp_members m where m.tenant_id = ${mgmpMeetings.tenantId} and m.group_id = ${mgmpMeetings.groupId} and m.teacher_id = ${teacherId})`,
-        })
-        .from(mgmpMeetings)
-        .innerJoin(mgmpGroups, and(eq(mgmpGroups.tenantId, mgmpMeetings.tenantId), eq(mgmpGroups.id, mgmpMeetings.groupId)))
-        .where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.id, meetingId)))
-        .limit(1)
-        // Named (hot path: a whole room checks in within minutes): planned once per connection.
-        .prepare('tumbuh_mgmp_meeting_for_check_in')
-        .execute();
-      return rows[0];
+      const row = (await meetingForCheckIn(q, { tenantId, meetingId, teacherId })).rows[0];
+      if (!row) return undefined;
+      return { meeting: { status: row.status, startsAt: row.starts_at, endsAt: row.ends_at, checkInCode: row.check_in_code }, madrasahId: row.madrasah_id, myRole: row.my_role };
     },
 
     /**
@@ -372,31 +410,7 @@ export function createMgmpRepository() {
      * changed) and the row as it was before.
      */
     async checkInAttendance(q: Queryable, tenantId: string, meetingId: string, teacherId: string, at: Date, audit: { actor: AuditActor; madrasahId: string | null }) {
-      const auditInsert = auditInsertSql({
-        tenantId,
-        actor: audit.actor,
-        madrasahId: audit.madrasahId,
-        action: 'mgmp.attendance.check_in',
-        entityType: 'mgmp_meeting',
-        entityId: meetingId,
-        before: sql`(select jsonb_build_object('code', code) from prev)`,
-        after: sql`jsonb_build_object('teacherId', ${teacherId}::text, 'code', 'H')`,
-        when: sql`exists (select 1 from up)`,
-      });
-      const result = await executeNamed<{ written_at: string | null; prev_code: string | null; prev_checked_in_at: string | null }>(q, 'tumbuh_mgmp_check_in', sql`
-        with prev as (
-          select code, checked_in_at from mgmp_attendance where tenant_id = ${tenantId} and meeting_id = ${meetingId} and teacher_id = ${teacherId}
-        ), up as (
-          insert into mgmp_attendance (tenant_id, meeting_id, teacher_id, code, note, source, checked_in_at, updated_at)
-          values (${tenantId}, ${meetingId}, ${teacherId}, 'H', null, 'self', ${at.toISOString()}::timestamptz, now())
-          on conflict (tenant_id, meeting_id, teacher_id) do update
-            set code = 'H', note = null, source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
-            where not (mgmp_attendance.code = 'H' and mgmp_attendance.source = 'self')
-          returning checked_in_at
-        ), audit as (
-          ${auditInsert}
-        )
-        select (select checked_in_at from up) as written_at, (select code from prev) as prev_code, (select checked_in_at from prev) as prev_checked_in_at`);
+      const result = await checkInWrite(q, { tenantId, meetingId, teacherId, at: at.toISOString(), auditId: uuidv7(), actorUserId: audit.actor.userId, actorLabel: audit.actor.label, madrasahId: audit.madrasahId });
       const row = result.rows[0];
       const date = (v: string | Date | null | undefined) => (v === null || v === undefined ? null : new Date(v));
       return { writtenAt: date(row?.written_at), previous: row?.prev_code ? { code: row.prev_code, checkedInAt: date(row.prev_checked_in_at) } : null };

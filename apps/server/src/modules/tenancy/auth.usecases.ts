@@ -8,6 +8,7 @@ import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts
 import { tenancyErrors } from './tenancy.errors.ts';
 import { visibleMadrasahIds, type Actor } from './tenancy.models.ts';
 import type { TenancyRepository } from './tenancy.repository.ts';
+import { SessionCache, type ResolvedSession } from './session-cache.ts';
 
 /** Idle lifetime of a session. */
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -129,22 +130,28 @@ async function loadActor(
 }
 
 /**
- * Resolves a cookie token to the actor, sliding the session's expiry.
+ * Resolves a cookie token to the actor, sliding the session's expiry. With a session cache, a
+ * session resolved recently is answered from it (see `SessionCache` for why that is safe).
  * @returns the actor and the session's CSRF token, or undefined when the session is unknown,
  *   expired, or its user is disabled.
  */
-export async function resolveSession(
-  token: string,
-  deps: AuthDeps,
-): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+export async function resolveSession(token: string, deps: AuthDeps & { sessionCache?: SessionCache }): Promise<ResolvedSession | undefined> {
   const now = (deps.clock ?? (() => new Date()))();
-  const found = await deps.tenancyRepository.findLiveSession(deps.db, hashToken(token), now);
+  const tokenHash = hashToken(token);
+  const cache = deps.sessionCache;
+  const cached = cache?.get(tokenHash, now.getTime());
+  if (cached) return cached;
+  const generation = cache?.generation() ?? 0;
+  const found = await deps.tenancyRepository.findLiveSession(deps.db, tokenHash, now);
   if (!found || !found.user.active) return undefined;
   const { session, user, grants } = found;
+  let { expiresAt, lastSeenAt } = session;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await deps.tenancyRepository.touchSession(deps.db, session.tenantId, session.id, now, new Date(now.getTime() + SESSION_TTL_MS));
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    lastSeenAt = now;
+    await deps.tenancyRepository.touchSession(deps.db, session.tenantId, session.id, now, expiresAt);
   }
-  return {
+  const resolved: ResolvedSession = {
     csrfToken: session.csrfToken,
     actor: {
       userId: user.id,
@@ -157,6 +164,13 @@ export async function resolveSession(
       roles: grants.map(({ role, madrasahId }) => ({ role, madrasahId })),
     },
   };
+  cache?.store(tokenHash, resolved, { expiresAt, lastSeenAt }, generation);
+  return resolved;
+}
+
+/** A session cache for `resolveSession`, with this module's sliding-expiry interval. */
+export function createSessionCache(options: { ttlMs?: number } = {}): SessionCache {
+  return new SessionCache({ ttlMs: options.ttlMs, touchEveryMs: SESSION_TOUCH_MS });
 }
 
 /** Ends the actor's session. */
