@@ -35,6 +35,8 @@ const ids = {
   observation: '', observationGoal: '',
   // Student feedback: an open round and its public token.
   feedbackRound: '', feedbackToken: '',
+  // Madrasah instruments: a draft with one indicator.
+  instrument: '',
   // Files: a photo of the meeting.
   file: '',
 };
@@ -44,8 +46,11 @@ const TABLES = [
   'observations', 'observation_notes', 'observation_note_indicators', 'observation_ratings', 'observation_reflections', 'observation_goals',
   'feedback_settings', 'feedback_rounds', 'feedback_answers', 'feedback_answer_values',
   'stored_files',
+  'instruments', 'instrument_domains', 'instrument_competencies', 'instrument_indicators', 'instrument_indicator_focus',
 ];
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+const INSTRUMENT_SCALE = { levels: [{ value: 1, label: 'Kurang', description: '' }, { value: 2, label: 'Baik', description: '' }] };
+const INSTRUMENT_DOMAINS = [{ name: 'Ranah', competencies: [{ name: 'Kompetensi', indicators: [{ text: 'Indikator', descriptors: { '1': 'Belum' }, focus: ['proses-pembelajaran'] }] }] }];
 
 async function created<T>(method: 'POST' | 'PUT', url: string, body: unknown, status = 201): Promise<T> {
   const res = await operator.request(method, url, body);
@@ -103,6 +108,9 @@ beforeAll(async () => {
   const round = await created<{ id: string; token: string }>('POST', '/api/v1/feedback/rounds', { teacherId: ids.teacher, className: 'VIII-B' });
   ids.feedbackRound = round.id;
   ids.feedbackToken = round.token;
+  const instrument = await created<{ id: string }>('POST', '/api/v1/madrasah-instruments', { madrasahId: ids.madrasah, title: 'Instrumen uji', scale: INSTRUMENT_SCALE });
+  ids.instrument = instrument.id;
+  await created('PUT', `/api/v1/madrasah-instruments/${ids.instrument}`, { title: 'Instrumen uji', scale: INSTRUMENT_SCALE, domains: INSTRUMENT_DOMAINS }, 200);
 });
 afterAll(async () => {
   await ctx.close();
@@ -203,6 +211,12 @@ const endpoints = (): Endpoint[] => [
   { method: 'DELETE', path: '/api/v1/files/:id', idKey: 'file' },
   { method: 'PUT', path: '/api/v1/madrasahs/:id/logo', idKey: 'madrasah' },
   { method: 'DELETE', path: '/api/v1/madrasahs/:id/logo', idKey: 'madrasah' },
+  // Madrasah instruments (the draft stays a draft: publish and new-version get no valid body to send)
+  { method: 'POST', path: '/api/v1/madrasah-instruments', valid: { madrasahId: ids.madrasah, title: 'Instrumen baru', scale: INSTRUMENT_SCALE }, required: ['madrasahId', 'title', 'scale'] },
+  { method: 'PUT', path: '/api/v1/madrasah-instruments/:id', idKey: 'instrument', valid: { title: 'Instrumen uji', scale: INSTRUMENT_SCALE, domains: INSTRUMENT_DOMAINS }, required: ['title', 'scale', 'domains'] },
+  { method: 'POST', path: '/api/v1/madrasah-instruments/:id/publish', idKey: 'instrument' },
+  { method: 'POST', path: '/api/v1/madrasah-instruments/:id/new-version', idKey: 'instrument' },
+  { method: 'DELETE', path: '/api/v1/madrasah-instruments/:id', idKey: 'instrument' },
   { method: 'POST', path: '/api/v1/auth/logout' },
 ];
 
@@ -284,7 +298,7 @@ describe('bad input to a write endpoint answers 4xx and changes nothing', () => 
 });
 
 describe('bad list queries answer 4xx', () => {
-  const lists = ['/api/v1/teachers', '/api/v1/subjects', '/api/v1/clusters', '/api/v1/madrasahs', '/api/v1/users', '/api/v1/invitations', '/api/v1/audit', '/api/v1/mgmp/groups', '/api/v1/mgmp/topics', '/api/v1/mgmp/follow-ups/mine', '/api/v1/observations', '/api/v1/feedback/rounds'];
+  const lists = ['/api/v1/teachers', '/api/v1/subjects', '/api/v1/clusters', '/api/v1/madrasahs', '/api/v1/users', '/api/v1/invitations', '/api/v1/audit', '/api/v1/mgmp/groups', '/api/v1/mgmp/topics', '/api/v1/mgmp/follow-ups/mine', '/api/v1/observations', '/api/v1/feedback/rounds', '/api/v1/instruments'];
   const queries = ['limit=abc', 'limit=0', 'limit=100000', 'offset=-1', `q=${'x'.repeat(500)}`, 'unknown=1', 'madrasahId=abc', 'limit=1&limit=2'];
 
   it.each(lists)('%s', async (path) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/modules/audit/audit.tables.ts';
 import { mgmpAgendaItems, mgmpDecisions, mgmpFollowUps, mgmpGroups, mgmpMeetings, mgmpMinutes, mgmpProgrammeItems, mgmpTopics } from '../src/modules/mgmp/mgmp.tables.ts';
 import { storedFiles } from '../src/modules/files/files.tables.ts';
+import { instruments } from '../src/modules/assessment/instruments.tables.ts';
 import { clusters, madrasahs, subjects, teachers } from '../src/modules/people/people.tables.ts';
 import { invitations, tenants, users } from '../src/modules/tenancy/tenancy.tables.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
@@ -28,6 +29,8 @@ interface TenantData {
   invitation: string;
   /** MGMP rows made through the API in the setup. */
   mgmp: MgmpData;
+  /** A madrasah instrument made through the API: published v1 and its draft v2. */
+  instrument: { published: string; draft: string; code: string };
   /** Every id the tenant owns, in any table. */
   allIds: Set<string>;
 }
@@ -52,6 +55,7 @@ const TABLES = [
   'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
   'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
   'stored_files',
+  'instruments', 'instrument_domains', 'instrument_competencies', 'instrument_indicators', 'instrument_indicator_focus',
 ];
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
@@ -101,8 +105,9 @@ async function load(name: string, operatorEmail: string): Promise<TenantData> {
   const [user] = await db.select().from(users).where(eq(users.email, operatorEmail));
   const own = await db.select({ id: teachers.id }).from(teachers).where(eq(teachers.madrasahId, madrasah)).orderBy(teachers.name).limit(3);
   const mgmp = await createMgmp(session, madrasah, own.map((x) => x.id));
+  const instrument = await createInstrument(session, madrasah);
   const allIds = new Set<string>([id]);
-  for (const table of [madrasahs, clusters, subjects, teachers, users, invitations, auditLog, mgmpGroups, mgmpTopics, mgmpProgrammeItems, mgmpMeetings, mgmpAgendaItems, mgmpMinutes, mgmpDecisions, mgmpFollowUps, storedFiles] as const) {
+  for (const table of [madrasahs, clusters, subjects, teachers, users, invitations, auditLog, mgmpGroups, mgmpTopics, mgmpProgrammeItems, mgmpMeetings, mgmpAgendaItems, mgmpMinutes, mgmpDecisions, mgmpFollowUps, storedFiles, instruments] as const) {
     for (const row of await db.select({ id: table.id }).from(table).where(eq(table.tenantId, id))) allIds.add(row.id);
   }
   return {
@@ -117,8 +122,24 @@ async function load(name: string, operatorEmail: string): Promise<TenantData> {
     user: user?.id ?? '',
     invitation: inv.json<{ id: string }>().id,
     mgmp,
+    instrument,
     allIds,
   };
+}
+
+/** A madrasah instrument through the API, as the tenant's operator: published v1, then a draft v2. */
+async function createInstrument(session: Session, madrasahId: string): Promise<{ published: string; draft: string; code: string }> {
+  const ok = async <T>(method: 'POST' | 'PUT', url: string, body: unknown, status: number): Promise<T> => {
+    const res = await session.request(method, url, body);
+    expect([url, res.statusCode], res.body).toEqual([url, status]);
+    return res.json<T>();
+  };
+  const scale = { levels: [{ value: 1, label: 'Kurang', description: '' }, { value: 2, label: 'Baik', description: '' }] };
+  const v1 = await ok<{ id: string; code: string }>('POST', '/api/v1/madrasah-instruments', { madrasahId, title: 'Instrumen Isolasi', scale }, 201);
+  await ok('PUT', `/api/v1/madrasah-instruments/${v1.id}`, { title: 'Instrumen Isolasi', scale, domains: [{ name: 'R', competencies: [{ name: 'K', indicators: [{ text: 'I', focus: ['pengelolaan-kelas'] }] }] }] }, 200);
+  await ok('POST', `/api/v1/madrasah-instruments/${v1.id}/publish`, undefined, 200);
+  const v2 = await ok<{ id: string }>('POST', `/api/v1/madrasah-instruments/${v1.id}/new-version`, undefined, 201);
+  return { published: v1.id, draft: v2.id, code: v1.code };
 }
 
 async function snapshot(): Promise<string> {
@@ -240,6 +261,14 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       ['GET their logo', s.request('GET', `/api/v1/madrasahs/${b.madrasah}/logo`), 'people.madrasah_not_found'],
       ['PUT their logo', smallJpeg().then((content) => sendFile(s, 'PUT', `/api/v1/madrasahs/${b.madrasah}/logo`, { name: 'logo.jpg', content })), 'people.madrasah_not_found'],
       ['DELETE their logo', s.request('DELETE', `/api/v1/madrasahs/${b.madrasah}/logo`), 'people.madrasah_not_found'],
+      ['GET their published instrument', s.request('GET', `/api/v1/madrasah-instruments/${b.instrument.published}`), 'instruments.not_found'],
+      ['GET their draft instrument', s.request('GET', `/api/v1/madrasah-instruments/${b.instrument.draft}`), 'instruments.not_found'],
+      ['PUT their draft instrument', s.request('PUT', `/api/v1/madrasah-instruments/${b.instrument.draft}`, { title: 'Dibajak', scale: { levels: [{ value: 1, label: 'A' }, { value: 2, label: 'B' }] }, domains: [] }), 'instruments.not_found'],
+      ['publish their draft instrument', s.request('POST', `/api/v1/madrasah-instruments/${b.instrument.draft}/publish`), 'instruments.not_found'],
+      ['new version of their instrument', s.request('POST', `/api/v1/madrasah-instruments/${b.instrument.published}/new-version`), 'instruments.not_found'],
+      ['DELETE their draft instrument', s.request('DELETE', `/api/v1/madrasah-instruments/${b.instrument.draft}`), 'instruments.not_found'],
+      ['GET their instrument by code', s.request('GET', `/api/v1/instruments/${b.instrument.code}`), 'assessment.instrument_not_found'],
+      ['GET their instrument by code and version', s.request('GET', `/api/v1/instruments/${b.instrument.code}?version=1`), 'assessment.instrument_not_found'],
     ];
     for (const [label, pending, code] of calls) {
       const res = await pending;
@@ -282,6 +311,8 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       ['follow-up of their decision', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [a.mgmp.members[0]], decisionId: b.mgmp.decision }), 404, 'mgmp.decision_not_found'],
       ['follow-up of their agenda item', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [a.mgmp.members[0]], agendaItemId: b.mgmp.agendaItem }), 404, 'mgmp.agenda_item_not_found'],
       ['own follow-up handed to their teacher', s.request('PATCH', `/api/v1/mgmp/follow-ups/${a.mgmp.followUp}`, { ownerIds: [b.teacher] }), 400, 'mgmp.invalid_members'],
+      ['instrument in their madrasah', s.request('POST', '/api/v1/madrasah-instruments', { madrasahId: b.madrasah, title: 'Penyusup', scale: { levels: [{ value: 1, label: 'A' }, { value: 2, label: 'B' }] } }), 404, 'people.madrasah_not_found'],
+      ['observation with their instrument', s.request('POST', '/api/v1/observations', { teacherId: a.teacher, observerKind: 'kepala', scheduledAt: inMinutes(60), rombel: 'VII', subjectName: 'Fikih', topic: 'Salat', instrumentCode: b.instrument.code }), 404, 'assessment.instrument_not_found'],
     ];
     for (const [label, pending, status, code] of calls) {
       const res = await pending;
@@ -304,6 +335,7 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       `/api/v1/audit?entityId=${b.mgmp.meeting}`,
       `/api/v1/mgmp/groups?madrasahId=${b.madrasah}&archived=all`,
       `/api/v1/mgmp/groups?q=${encodeURIComponent('MGMP Isolasi')}&archived=all&madrasahId=${b.madrasah}`,
+      `/api/v1/instruments?madrasahId=${b.madrasah}&owner=madrasah`,
     ];
     for (const url of urls) {
       const res = await a.session.request('GET', url);
@@ -342,6 +374,9 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       `/api/v1/mgmp/decisions/${a.mgmp.decision}`,
       `/api/v1/mgmp/meetings/${a.mgmp.meeting}/files`,
       `/api/v1/mgmp/follow-ups/${a.mgmp.followUp}/files`,
+      '/api/v1/instruments',
+      '/api/v1/instruments?owner=madrasah',
+      `/api/v1/madrasah-instruments/${a.instrument.published}`,
     ];
     for (const url of lists) {
       const res = await a.session.request('GET', url);
