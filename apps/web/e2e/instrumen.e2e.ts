@@ -69,13 +69,12 @@ describe('Instrumen buatan madrasah', () => {
     await ib.domain(1).getByRole('button', { name: /Tambah kompetensi/ }).click();
     await ib.open(ib.competency(2));
     await ib.competency(2).getByLabel('Nama kompetensi').fill('Kegiatan penutup');
-    await ib.fillIndicator(2, 1, 'Guru bersama siswa menyimpulkan pelajaran', ['Tidak ada', 'Guru sendiri', 'Bersama sebagian siswa', 'Bersama seluruh siswa']);
     await noHorizontalScroll(page);
     await eventually(async () => assert.match((await ib.saveState().textContent()) ?? '', /belum disimpan/));
 
-    // The connection drops before saving: the save waits, nothing typed is lost, the next visit restores it.
+    // The connection drops while typing: everything stays on the device and the next visit restores it.
     await context.setOffline(true);
-    await ib.save();
+    await ib.fillIndicator(2, 1, 'Guru bersama siswa menyimpulkan pelajaran', ['Tidak ada', 'Guru sendiri', 'Bersama sebagian siswa', 'Bersama seluruh siswa']);
     await eventually(async () => assert.match((await ib.saveState().textContent()) ?? '', /Tidak ada koneksi/));
     await page.reload().catch(() => undefined);
     await context.setOffline(false);
@@ -85,6 +84,8 @@ describe('Instrumen buatan madrasah', () => {
     await ib.open(ib.competency(2));
     await ib.open(ib.indicator(2, 1));
     assert.equal(await ib.indicator(2, 1).getByLabel('Pernyataan indikator').inputValue(), 'Guru bersama siswa menyimpulkan pelajaran');
+    assert.equal(await ib.indicator(2, 1).getByRole('textbox', { name: /^Tingkat 4 – / }).inputValue(), 'Bersama seluruh siswa');
+    assert.equal(await ib.domain(1).getByLabel('Nama ranah').first().inputValue(), 'Pelaksanaan pembelajaran');
 
     await ib.save();
     await eventually(async () => assert.match((await ib.saveState().textContent()) ?? '', /Semua perubahan tersimpan/));
