@@ -3,7 +3,11 @@
  * ratings (3,120,000 rating rows, 40,000 final kepala assessments with stored results).
  * Targets: the category distribution of a period ≤ 300 ms; one teacher's growth API ≤ 30 ms p99 at
  * 20 concurrent clients (autocannon, real session cookie); the period XLSX recap of 10,000
- * teachers ≤ 10 s.
+ * teachers ≤ 10 s. The growth API answers from the read-model cache (modules/cache) once computed,
+ * so it is measured three ways, hits / misses counted from `x-read-cache`:
+ *   a. cold, first request: 30 teachers never asked before, one at a time;
+ *   b. cold under load: 20 clients over ~9,770 teachers never asked before (every answer computed);
+ *   c. warm: 20 clients over 200 teachers after a 3 s warm-up (spread, not one hot key).
  *   node --import tsx bench/growth.ts [--duration 20] [--runs 30]
  * Runs the built server (TUMBUH_USE_BUILD=1; falls back to the sources when the build fails) on a
  * temporary data folder with the demo data. The district is seeded with bulk SQL
@@ -21,7 +25,7 @@ import { openConfiguredDatabase } from '../apps/server/src/db/runtime.ts';
 import { indexInstrument } from '../apps/server/src/modules/assessment/assessment-cycle.models.ts';
 import { focusIndexOf, resultRecord } from '../apps/server/src/modules/assessment/assessment-results.models.ts';
 import { apiLogin, cleanUpDataDir, cliEnv, freePort, makeDataDir, ROOT, runCli, waitHealthy, type CliProcess } from '../apps/server/test/reliability/cli-process.ts';
-import { median, writeResult } from './bench-support.ts';
+import { median, processTreeCpuMs, writeResult } from './bench-support.ts';
 
 interface AutocannonResult {
   latency: { p50: number; p90: number; p99: number; average: number; max: number };
@@ -31,7 +35,12 @@ interface AutocannonResult {
   timeouts: number;
   duration: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests: { method: 'GET'; path: string }[] }) => Promise<AutocannonResult>;
+interface BenchRequest {
+  method: 'GET';
+  path: string;
+  onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string>) => void;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests: BenchRequest[] }) => Promise<AutocannonResult>;
 const require = createRequire(import.meta.url);
 const autocannon: Autocannon = require('autocannon');
 
@@ -187,22 +196,73 @@ try {
   const distByMadrasah = await timed(`${distUrl}&by=madrasah`, RUNS);
   const distAllPeriods = await timed('/api/v1/assessment/distribution?by=overall', RUNS);
 
-  // 2. One teacher's growth at 20 concurrent clients.
+  // 2. One teacher's growth at 20 concurrent clients: cold (first request per teacher) and warm.
   const ids = await (async () => {
     const o = await openConfiguredDatabase(loadConfig({ ...process.env, TUMBUH_DATA_DIR: dataDir }));
     try {
-      const r = await o.handle.pool.query<{ id: string }>('select id from teachers where tenant_id = $1 order by name limit 200', [TENANT]);
+      const r = await o.handle.pool.query<{ id: string }>('select id from teachers where tenant_id = $1 order by name', [TENANT]);
       return r.rows.map((x) => x.id);
     } finally {
       await o.handle.close();
     }
   })();
-  const growthProbe = (await (await session.get(`/api/v1/teachers/${ids[0]}/growth`)).json()) as { periods: unknown[] };
+  const growthPath = (id: string): BenchRequest => ({ method: 'GET', path: `/api/v1/teachers/${id}/growth` });
+  const serverPid = server.child.pid ?? 0;
+  // a. Cold, first request: 30 teachers never asked before, one at a time.
+  const firstLoad = os.loadavg()[0];
+  const firstMs: number[] = [];
+  const firstCache = { hit: 0, miss: 0, uncached: 0 };
+  for (const id of ids.slice(200, 230)) {
+    const t0 = performance.now();
+    const res = await fetch(`${baseUrl}${growthPath(id).path}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    firstMs.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`growth ${id}: ${res.status}`);
+    const h = res.headers.get('x-read-cache');
+    if (h === 'hit') firstCache.hit += 1;
+    else if (h === 'miss') firstCache.miss += 1;
+    else firstCache.uncached += 1;
+  }
+  const growthProbe = (await (await session.get(growthPath(ids[0] ?? '').path)).json()) as { periods: unknown[] };
   console.log(`growth probe: ${growthProbe.periods.length} periods`);
-  const requests = ids.map((id) => ({ method: 'GET' as const, path: `/api/v1/teachers/${id}/growth` }));
-  await autocannon({ url: baseUrl, connections: 20, duration: 3, headers: { cookie }, requests }); // warm-up
-  const loadGrowth = os.loadavg()[0];
-  const growth = await autocannon({ url: baseUrl, connections: 20, duration: DURATION, headers: { cookie }, requests });
+
+  /** 20 clients for DURATION seconds, with hits / misses, server CPU per request and the load average. */
+  async function growthRun(paths: BenchRequest[], warmUp: boolean) {
+    if (warmUp) await autocannon({ url: baseUrl, connections: 20, duration: 3, headers: { cookie }, requests: paths });
+    const counts = { hit: 0, miss: 0, uncached: 0 };
+    const onResponse = (_s: number, _b: string, _c: unknown, headers: Record<string, string>) => {
+      const h = headers['x-read-cache'];
+      if (h === 'hit') counts.hit += 1;
+      else if (h === 'miss') counts.miss += 1;
+      else counts.uncached += 1;
+    };
+    const loadAverageBefore = os.loadavg()[0];
+    const cpuBefore = processTreeCpuMs(serverPid);
+    const nodeBefore = processTreeCpuMs(serverPid, { rootOnly: true });
+    const res = await autocannon({ url: baseUrl, connections: 20, duration: DURATION, headers: { cookie }, requests: paths.map((p) => ({ ...p, onResponse })) });
+    const perRequest = (ms: number) => Number((ms / Math.max(1, res.requests.total)).toFixed(2));
+    const serverCpuMsPerRequest = perRequest(processTreeCpuMs(serverPid) - cpuBefore);
+    return {
+      loadAverageBefore,
+      loadAverageAfter: os.loadavg()[0],
+      latencyMs: { p50: res.latency.p50, p90: res.latency.p90, p99: res.latency.p99, average: res.latency.average, max: res.latency.max },
+      requestsPerSecond: res.requests.average,
+      requests: res.requests.total,
+      readCache: counts,
+      non2xx: res.non2xx,
+      errors: res.errors,
+      timeouts: res.timeouts,
+      serverCpuMsPerRequest,
+      ofWhichNodeServerMs: perRequest(processTreeCpuMs(serverPid, { rootOnly: true }) - nodeBefore),
+      projectedRequestsPerSecondOn2IdleCores: Math.round(2000 / Math.max(0.01, serverCpuMsPerRequest)),
+    };
+  }
+  // b. Cold under load: teachers never asked before (more than the run can reach).
+  const growthCold = await growthRun(ids.slice(230).map(growthPath), false);
+  console.log(`growth cold under load: ${JSON.stringify(growthCold)}`);
+  // c. Warm: 200 teachers, spread (the set the bench always used).
+  const growthWarm = await growthRun(ids.slice(0, 200).map(growthPath), true);
+  console.log(`growth warm: ${JSON.stringify(growthWarm)}`);
 
   // 3. XLSX recap of the period across the district (10,000 rows).
   const xlsx = await timed('/api/v1/assessment/rekap.xlsx?academicYear=2027/2028&kind=sumatif', 3);
@@ -221,15 +281,16 @@ try {
       met: percentile(distByMadrasah.ms, 0.95) <= 300 && percentile(distOverall.ms, 0.95) <= 300,
     },
     growth: {
-      latencyMs: { p50: growth.latency.p50, p90: growth.latency.p90, p99: growth.latency.p99, average: growth.latency.average, max: growth.latency.max },
-      requestsPerSecond: growth.requests.average,
-      requests: growth.requests.total,
-      non2xx: growth.non2xx,
-      errors: growth.errors,
-      timeouts: growth.timeouts,
-      loadAverageBefore: loadGrowth,
-      target: { p99Ms: 30, connections: 20 },
-      met: growth.latency.p99 <= 30 && growth.non2xx === 0,
+      target: { p99Ms: 30, connections: 20, judgedOn: 'warm (readers of 200 different teachers; see docs/BENCHMARKS.md)' },
+      met: growthWarm.latencyMs.p99 <= 30 && growthWarm.non2xx === 0,
+      coldFirstRequests: {
+        teachers: 30,
+        loadAverageBefore: firstLoad,
+        readCache: firstCache,
+        latencyMs: { min: round1(Math.min(...firstMs)), p50: round1(median(firstMs)), p95: round1(percentile(firstMs, 0.95)), max: round1(Math.max(...firstMs)) },
+      },
+      coldUnderLoad: { teachers: ids.length - 230, ...growthCold },
+      warm: { teachers: 200, ...growthWarm },
     },
     xlsx: { ms: summary(xlsx), bytes: xlsx.bytes, rows: TEACHERS, target: { ms: 10_000 }, met: Math.max(...xlsx.ms) <= 10_000 },
   });

@@ -267,35 +267,31 @@ async function growthPayload(tx: Tx, tenantId: string, teacher: { id: string; na
  * unseen teacher 404.
  *
  * Read cache (see modules/cache): the teacher
- * row (id, name, madrasah) is cached as data and `requireGrowthAccess` decides on EVERY request with
- * the actor's current roles; the payload is cached per teacher until the tenant's data changes or
- * the teacher's next feedback deadline passes (the page then shows the round closed). A miss reads
- * in one tenant transaction and stores under the generation stamped before the first read.
+ * row (id, name, madrasah) and the payload (the same for every reader allowed to see it) are read
+ * in one tenant transaction and cached together until the tenant's data changes or the teacher's
+ * next feedback deadline passes (the page then shows the round closed); `requireGrowthAccess`
+ * decides from the row with the actor's current roles on EVERY request, cached or not. Stored under
+ * the generation stamped before the first read; concurrent misses of one teacher share one computation.
  * @throws people.teacher_not_found, auth.forbidden
  */
 export async function getTeacherGrowthJson(actor: Actor, teacherId: string, deps: GrowthDeps, cache: ReadCache): Promise<CachedJson> {
   const tenantId = actor.tenantId;
   const stamp = cache.stamp(tenantId);
-  const teacherKey = `people.teacher:${teacherId}`;
-  const payloadKey = `assessment.growth:${teacherId}`;
-  const cachedTeacher = cache.get<{ id: string; name: string; madrasahId: string } | null>(tenantId, teacherKey);
-  if (cachedTeacher !== undefined) {
-    requireGrowthAccess(actor, cachedTeacher);
-    const json = cache.get<string>(tenantId, payloadKey);
-    if (json !== undefined) return { json, hit: true };
-  }
-  return withTenant(deps.db, tenantId, async (tx) => {
-    const row = await deps.peopleRepository.findTeacher(tx, tenantId, teacherId);
-    const teacher = row ? { id: row.id, name: row.name, madrasahId: row.madrasahId } : null;
-    cache.set(stamp, teacherKey, teacher, FACT_SIZE);
-    requireGrowthAccess(actor, teacher);
-    const found = teacher as NonNullable<typeof teacher>;
-    const now = deps.clock();
-    // The shape the route's response schema would give (unknown keys dropped), serialised once.
-    const json = JSON.stringify(teacherGrowthSchema.parse(await growthPayload(tx, tenantId, found, deps)));
-    const deadline = await growthRepository.nextFeedbackDeadline(tx, tenantId, teacherId, now);
-    // The deadline is on the request clock; the cache measures on its own: store the time left.
-    cache.set(stamp, payloadKey, json, sizeOfJson(json), deadline ? Date.now() + (deadline.getTime() - now.getTime()) : undefined);
-    return { json, hit: false };
-  });
+  const page = await cache.load<{ teacher: { id: string; name: string; madrasahId: string } | null; json: string | null }>(stamp, `assessment.growth:${teacherId}`, () =>
+    withTenant(deps.db, tenantId, async (tx) => {
+      const row = await deps.peopleRepository.findTeacher(tx, tenantId, teacherId);
+      if (!row) return { value: { teacher: null, json: null }, size: FACT_SIZE };
+      const teacher = { id: row.id, name: row.name, madrasahId: row.madrasahId };
+      const now = deps.clock();
+      // The shape the route's response schema would give (unknown keys dropped), serialised once.
+      const json = JSON.stringify(teacherGrowthSchema.parse(await growthPayload(tx, tenantId, teacher, deps)));
+      const deadline = await growthRepository.nextFeedbackDeadline(tx, tenantId, teacherId, now);
+      // The deadline is on the request clock; the cache measures on its own: store the time left.
+      return { value: { teacher, json }, size: FACT_SIZE + sizeOfJson(json), expiresAt: deadline ? Date.now() + (deadline.getTime() - now.getTime()) : undefined };
+    }),
+  );
+  const { teacher, json } = page.value;
+  requireGrowthAccess(actor, teacher);
+  if (json === null) throw peopleErrors['people.teacher_not_found']();
+  return { json, hit: page.hit };
 }

@@ -140,3 +140,70 @@ describe('read cache: memory bound', () => {
     expect(sizeOfJson('x'.repeat(1000))).toBeGreaterThanOrEqual(2000);
   });
 });
+
+describe('read cache: load (compute once, share with concurrent misses)', () => {
+  const value = (v: string) => ({ value: v, size: 10 });
+
+  it('concurrent misses of one key run the loader once and all get its value; the next read is a hit', async () => {
+    const c = liveCache();
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const loader = async () => {
+      calls += 1;
+      await gate;
+      return value('computed');
+    };
+    const all = Promise.all([c.load(c.stamp(A), 'k', loader), c.load(c.stamp(A), 'k', loader), c.load(c.stamp(A), 'k', loader)]);
+    release();
+    expect((await all).map((r) => r.value)).toEqual(['computed', 'computed', 'computed']);
+    expect(calls).toBe(1);
+    expect(c.stats().joined).toBe(2);
+    expect(await c.load(c.stamp(A), 'k', loader)).toEqual({ value: 'computed', hit: true });
+    expect(calls).toBe(1);
+  });
+
+  it('a request after a change never joins a computation begun before it', async () => {
+    const c = liveCache();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const before = c.load(c.stamp(A), 'k', async () => {
+      await gate;
+      return value('old');
+    });
+    c.bump(A);
+    const after = c.load(c.stamp(A), 'k', async () => value('new'));
+    release();
+    expect((await before).value).toBe('old');
+    expect((await after).value).toBe('new');
+    // The old computation was not stored over the new generation.
+    expect(c.get(A, 'k')).toBe('new');
+  });
+
+  it('other tenants never share a computation', async () => {
+    const c = liveCache();
+    const [a, b] = await Promise.all([c.load(c.stamp(A), 'k', async () => value('A')), c.load(c.stamp(B), 'k', async () => value('B'))]);
+    expect([a.value, b.value]).toEqual(['A', 'B']);
+  });
+
+  it('a failing loader fails its waiters and is not remembered', async () => {
+    const c = liveCache();
+    const failing = async (): Promise<{ value: string; size: number }> => {
+      throw new Error('database down');
+    };
+    await expect(Promise.all([c.load(c.stamp(A), 'k', failing), c.load(c.stamp(A), 'k', failing)])).rejects.toThrow('database down');
+    expect(await c.load(c.stamp(A), 'k', async () => value('ok'))).toEqual({ value: 'ok', hit: false });
+  });
+
+  it('off (no change feed): the loader runs for every request and nothing is shared or stored', async () => {
+    const c = new ReadCache({ maxBytes: 10_000 });
+    let calls = 0;
+    const loader = async () => {
+      calls += 1;
+      return value('v');
+    };
+    await Promise.all([c.load(c.stamp(A), 'k', loader), c.load(c.stamp(A), 'k', loader)]);
+    await c.load(c.stamp(A), 'k', loader);
+    expect(calls).toBe(3);
+  });
+});

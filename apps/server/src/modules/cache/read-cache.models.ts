@@ -38,11 +38,16 @@ export interface ReadCacheStats {
   maxBytes: number;
   hits: number;
   misses: number;
+  /** Misses that waited for a computation already under way instead of starting their own. */
+  joined: number;
   live: boolean;
 }
 
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
+  /** Computations under way, by epoch, generation and key: concurrent misses of one key share one. */
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private joined = 0;
   private readonly generations = new Map<string, number>();
   private epoch = 0;
   private bytes = 0;
@@ -127,8 +132,33 @@ export class ReadCache {
     return true;
   }
 
+  /**
+   * The value under `key`, or what `loader` computes (then stored under `stamp`). While the cache
+   * is on, concurrent misses of the same key and generation wait for one computation (many readers
+   * opening the same page right after a change cost one computation, not one each). `loader` must
+   * not depend on who asks: its value is handed to every waiter. Off: `loader` runs every time.
+   */
+  async load<T>(stamp: CacheStamp, key: string, loader: () => Promise<{ value: T; size: number; expiresAt?: number | undefined }>): Promise<{ value: T; hit: boolean }> {
+    const cached = this.get<T>(stamp.tenantId, key);
+    if (cached !== undefined) return { value: cached, hit: true };
+    if (!this.enabled) return { value: (await loader()).value, hit: false };
+    const flightKey = `${stamp.epoch}\u0000${stamp.generation}\u0000${fullKey(stamp.tenantId, key)}`;
+    let flight = this.inflight.get(flightKey) as Promise<T> | undefined;
+    if (flight) this.joined += 1;
+    else {
+      flight = loader()
+        .then((r) => {
+          this.set(stamp, key, r.value, r.size, r.expiresAt);
+          return r.value;
+        })
+        .finally(() => this.inflight.delete(flightKey));
+      this.inflight.set(flightKey, flight);
+    }
+    return { value: await flight, hit: false };
+  }
+
   stats(): ReadCacheStats {
-    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses, live: this.live };
+    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses, joined: this.joined, live: this.live };
   }
 
   private remove(full: string, entry: Entry): void {

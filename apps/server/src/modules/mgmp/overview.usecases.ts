@@ -131,45 +131,39 @@ async function groupOverviewPayload(tx: Tx, tenantId: string, groupId: string, f
  * The overview of one group for a period (default: its term), as serialised JSON. Members and
  * managers read it; a teacher who only knows the group exists gets 403, an unseen group 404.
  *
- * Read cache (see modules/cache): the group row and the actor's office in it are cached as data
- * and the access decision is taken from them on EVERY request (with the actor's current roles);
- * the payload (the same for every reader) is cached per group, period and day (overdue counts
- * depend on today). A miss reads everything in one tenant transaction and stores it under the
- * generation stamped before the first read, so a concurrent write is never hidden.
+ * Read cache (see modules/cache): what does not depend on who asks — the group row and the
+ * payload for the period and day (overdue counts depend on today) — is read in one tenant
+ * transaction and cached together; the actor's office in the group is cached per teacher. The
+ * access decision is taken from these rows with the actor's current roles on EVERY request,
+ * cached or not. Values are stored under the generation stamped before the first read, so a
+ * concurrent write is never hidden; concurrent misses of one key share one computation.
  * @throws mgmp.group_not_found, auth.forbidden
  */
 export async function getGroupOverviewJson(actor: Actor, groupId: string, query: { from?: string | undefined; to?: string | undefined }, deps: MgmpDeps, cache: ReadCache): Promise<CachedJson> {
   const tenantId = actor.tenantId;
   const stamp = cache.stamp(tenantId);
   const today = todayInIndonesia(deps.clock());
-  const groupKey = `mgmp.group:${groupId}`;
-  const roleKey = `mgmp.role:${groupId}:${actor.teacherId ?? '-'}`;
-  const payloadKey = (from: string, to: string) => `mgmp.group-overview:${groupId}:${from}:${to}:${today}`;
-
-  const cachedGroup = cache.get<GroupRow | null>(tenantId, groupKey);
-  const cachedRole = actor.teacherId ? cache.get<string | null>(tenantId, roleKey) : null;
-  if (cachedGroup !== undefined && cachedRole !== undefined) {
-    const ctx = groupContextOf(actor, cachedGroup, cachedRole);
-    requireRead(ctx);
-    const json = cache.get<string>(tenantId, payloadKey(query.from ?? ctx.group.termStart, query.to ?? ctx.group.termEnd));
-    if (json !== undefined) return { json, hit: true };
+  const page = await cache.load<{ group: GroupRow | null; json: string | null }>(stamp, `mgmp.group-overview:${groupId}:${query.from ?? 'term'}:${query.to ?? 'term'}:${today}`, () =>
+    withTenant(deps.db, tenantId, async (tx) => {
+      const group = (await deps.mgmpRepository.findGroup(tx, tenantId, groupId)) ?? null;
+      if (!group) return { value: { group: null, json: null }, size: FACT_SIZE };
+      const from = query.from ?? group.termStart;
+      const to = query.to ?? group.termEnd;
+      // The shape the route's response schema would give (unknown keys dropped), serialised once.
+      const json = JSON.stringify(mgmpOverviewSchema.parse(await groupOverviewPayload(tx, tenantId, groupId, from, to, today, deps)));
+      return { value: { group, json }, size: FACT_SIZE + sizeOfJson(json) };
+    }),
+  );
+  const { group, json } = page.value;
+  let role: { value: string | null; hit: boolean } = { value: null, hit: true };
+  if (group && canSeeGroup(actor, group) && actor.teacherId) {
+    const teacherId = actor.teacherId;
+    role = await cache.load(stamp, `mgmp.role:${groupId}:${teacherId}`, async () => ({
+      value: await withTenant(deps.db, tenantId, async (tx) => (await deps.mgmpRepository.findMemberRole(tx, tenantId, groupId, teacherId)) ?? null),
+      size: FACT_SIZE,
+    }));
   }
-
-  return withTenant(deps.db, tenantId, async (tx) => {
-    const group = (await deps.mgmpRepository.findGroup(tx, tenantId, groupId)) ?? null;
-    cache.set(stamp, groupKey, group, FACT_SIZE);
-    let role: string | null = null;
-    if (group && canSeeGroup(actor, group) && actor.teacherId) {
-      role = (await deps.mgmpRepository.findMemberRole(tx, tenantId, groupId, actor.teacherId)) ?? null;
-      cache.set(stamp, roleKey, role, FACT_SIZE);
-    }
-    const ctx = groupContextOf(actor, group, role);
-    requireRead(ctx);
-    const from = query.from ?? ctx.group.termStart;
-    const to = query.to ?? ctx.group.termEnd;
-    // The shape the route's response schema would give (unknown keys dropped), serialised once.
-    const json = JSON.stringify(mgmpOverviewSchema.parse(await groupOverviewPayload(tx, tenantId, groupId, from, to, today, deps)));
-    cache.set(stamp, payloadKey(from, to), json, sizeOfJson(json));
-    return { json, hit: false };
-  });
+  requireRead(groupContextOf(actor, group, role.value));
+  if (json === null) throw mgmpErrors['mgmp.group_not_found']();
+  return { json, hit: page.hit && role.hit };
 }
