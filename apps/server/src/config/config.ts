@@ -37,6 +37,8 @@ export interface AppConfig {
   demoPassword: string;
   demo: boolean;
   publicUrl: string;
+  /** True when TUMBUH_PUBLIC_URL is set: links sent out of the app (student feedback link, QR) use publicUrl, not the browser's address. */
+  publicUrlConfigured?: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dbPoolSize: number;
   /** 0: no overload guard. */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: e.TUMBUH_DEMO_PASSWORD,
     demo: e.TUMBUH_DEMO === '1' || e.TUMBUH_DEMO === 'true',
     publicUrl: (e.TUMBUH_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlConfigured: e.TUMBUH_PUBLIC_URL !== undefined,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.TUMBUH_DB_POOL,
     maxEventLoopDelayMs: e.TUMBUH_MAX_EVENT_LOOP_DELAY_MS,

@@ -98,6 +98,7 @@ export const feedbackRoundSchema = z.object({
   /** The public token and path: only for those who manage rounds (kepala, operator). */
   token: z.string().nullable(),
   publicPath: z.string().nullable(),
+  publicUrl: z.string().nullable().describe('The full student link when the server has TUMBUH_PUBLIC_URL (otherwise the app joins publicPath to its own address); managers only'),
 });
 export type FeedbackRound = z.infer<typeof feedbackRoundSchema>;
 export const feedbackRoundListSchema = listResponseSchema(feedbackRoundSchema);

@@ -39,7 +39,7 @@ const roundKey = (request: FastifyRequest): string => `feedback:${(request.param
  * the public answering routes under /public/feedback/:token (no session, no CSRF token, no IP kept).
  */
 export const feedbackRoutes: RoutesPlugin = async (app, { deps: appDeps }) => {
-  const deps: FeedbackDeps = { db: appDeps.db, peopleRepository: appDeps.peopleRepository, clock: appDeps.clock, feedbackRepository: createFeedbackRepository(), tokenCache: new Map(), itemCache: new Map() };
+  const deps: FeedbackDeps = { db: appDeps.db, peopleRepository: appDeps.peopleRepository, clock: appDeps.clock, publicUrl: appDeps.config.publicUrlConfigured ? appDeps.config.publicUrl : null, feedbackRepository: createFeedbackRepository(), tokenCache: new Map(), itemCache: new Map() };
 
   // ---------- public (no account) ----------
   app.get(

@@ -29,6 +29,8 @@ export interface FeedbackDeps {
   feedbackRepository: FeedbackRepository;
   peopleRepository: PeopleRepository;
   clock: () => Date;
+  /** TUMBUH_PUBLIC_URL without a trailing slash, when the server has one: the student link is built on it. */
+  publicUrl?: string | null;
   /**
    * token → round, filled by the system lookup: a token never moves to another round or tenant, and
    * a round's device secret and item set never change (the secret is only erased at close, which
@@ -130,7 +132,7 @@ export async function submitAnswer(token: string, input: SubmitFeedbackAnswerInp
 
 // ---------- signed-in ----------
 
-function presentRound(actor: Actor, row: RoundListRow, minAnswers: number, now: Date): FeedbackRound {
+function presentRound(actor: Actor, row: RoundListRow, minAnswers: number, now: Date, publicUrl: string | null | undefined): FeedbackRound {
   const r = row.round;
   const manager = canManageRounds(actor, r.madrasahId);
   return {
@@ -148,6 +150,7 @@ function presentRound(actor: Actor, row: RoundListRow, minAnswers: number, now: 
     resultsAvailable: resultAccess(actor, r) !== 'none' && resultsShown(row.answerCount, minAnswers),
     token: manager ? r.token : null,
     publicPath: manager ? `/u/${r.token}` : null,
+    publicUrl: manager && publicUrl ? `${publicUrl}/u/${r.token}` : null,
   };
 }
 
@@ -225,7 +228,7 @@ export async function createRound(actor: Actor, input: CreateFeedbackRoundInput,
     await deps.feedbackRepository.insertRound(tx, row);
     await audit(tx, actor, teacher.madrasahId, { action: 'feedback.round.open', entityType: 'feedback_round', entityId: id, after: auditView(row) });
     const created = await loadRound(tx, actor, id, deps);
-    return presentRound(actor, created, await minAnswersOf(tx, actor.tenantId, deps), now);
+    return presentRound(actor, created, await minAnswersOf(tx, actor.tenantId, deps), now, deps.publicUrl);
   });
 }
 
@@ -244,12 +247,12 @@ export async function listRounds(actor: Actor, query: FeedbackRoundListQuery, de
     }
     const minAnswers = await minAnswersOf(tx, actor.tenantId, deps);
     const page = await deps.feedbackRepository.listRounds(tx, actor.tenantId, { madrasahIds, madrasahId: query.madrasahId, teacherId, status: query.status, now, limit: query.limit, offset: query.offset });
-    return { items: page.items.map((r) => presentRound(actor, r, minAnswers, now)), total: page.total };
+    return { items: page.items.map((r) => presentRound(actor, r, minAnswers, now, deps.publicUrl)), total: page.total };
   });
 }
 
 export async function getRound(actor: Actor, id: string, deps: FeedbackDeps): Promise<FeedbackRound> {
-  return withTenant(deps.db, actor.tenantId, async (tx) => presentRound(actor, await loadRound(tx, actor, id, deps), await minAnswersOf(tx, actor.tenantId, deps), deps.clock()));
+  return withTenant(deps.db, actor.tenantId, async (tx) => presentRound(actor, await loadRound(tx, actor, id, deps), await minAnswersOf(tx, actor.tenantId, deps), deps.clock(), deps.publicUrl));
 }
 
 /** Closes a round (kepala or operator); its device secret is erased. Closing a closed round is a no-op. */
@@ -262,7 +265,7 @@ export async function closeRound(actor: Actor, id: string, deps: FeedbackDeps): 
       await deps.feedbackRepository.closeRound(tx, actor.tenantId, id, now);
       await audit(tx, actor, row.round.madrasahId, { action: 'feedback.round.close', entityType: 'feedback_round', entityId: id, before: auditView(row.round), after: auditView({ ...row.round, status: 'closed', closedAt: now }) });
     }
-    return presentRound(actor, await loadRound(tx, actor, id, deps), await minAnswersOf(tx, actor.tenantId, deps), now);
+    return presentRound(actor, await loadRound(tx, actor, id, deps), await minAnswersOf(tx, actor.tenantId, deps), now, deps.publicUrl);
   });
 }
 

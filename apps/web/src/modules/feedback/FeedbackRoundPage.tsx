@@ -57,7 +57,8 @@ function LinkPanel({ round }: { round: FeedbackRound }) {
       void queryClient.invalidateQueries({ queryKey: feedbackKeys.rounds });
     },
   });
-  const link = round.publicPath ? `${window.location.origin}${round.publicPath}` : null;
+  // The server's public address (TUMBUH_PUBLIC_URL) when it has one, else the address this browser uses.
+  const link = round.publicUrl ?? (round.publicPath ? `${window.location.origin}${round.publicPath}` : null);
   return (
     <div className="card section fb-link-panel">
       <p className="fb-live" aria-live="polite">
