@@ -215,7 +215,8 @@ describe('create → edit → publish → frozen → new version → publish v2'
     const byCode = await call<InstrumentDetail>(guru, 'GET', `/api/v1/instruments/${v1.code}`);
     expect(byCode).toMatchObject({ id: v1.id, version: 1, owner: 'madrasah', indicatorCount: 3 });
     const list = await call<InstrumentList>(guru, 'GET', `/api/v1/instruments?owner=madrasah`);
-    expect(list.items.map((i) => i.id)).toEqual([v1.id]);
+    expect(list.items.map((i) => i.id)).toContain(v1.id);
+    expect(list.items.every((i) => i.owner === 'madrasah' && i.status === 'published' && i.madrasahId === madrasahId)).toBe(true);
   });
 
   it('an observation uses v1 and rates on its 1–4 scale; a value off the scale is refused', async () => {
@@ -335,5 +336,19 @@ describe('create → edit → publish → frozen → new version → publish v2'
     const insert = ctx.db.db.execute(sql`insert into observations (tenant_id, id, madrasah_id, teacher_id, observer_user_id, observer_kind, scheduled_at, rombel, subject_name, topic, focus, focus_indicator_ids, instrument_code, instrument_version, status, created_by)
       values (${r?.tenant_id}, gen_random_uuid(), ${r?.madrasah_id}, ${r?.teacher_id}, ${r?.user_id}, 'kepala', now(), 'VII', 'Fikih', 'Salat', '[]', '[]', ${v1.code}, 1, 'planned', ${r?.user_id})`);
     expect(await sqlStateOf(insert)).toBe('23503');
+  });
+});
+
+describe('demo data', () => {
+  it('MTs Contoh has a published "Supervisi Akademik Pembelajaran" (4 levels, 8 indicators) and one shared observation rated with it', async () => {
+    const detail = await call<InstrumentDetail>(guru, 'GET', '/api/v1/instruments/supervisi-akademik-mts-contoh');
+    expect(detail).toMatchObject({ title: 'Supervisi Akademik Pembelajaran', version: 1, status: 'published', owner: 'madrasah', madrasahId, indicatorCount: 8 });
+    expect(detail.scale.levels.map((l) => l.value)).toEqual([1, 2, 3, 4]);
+    const list = await call<{ items: { id: string; instrument: { code: string; version: number }; status: string }[] }>(kepala, 'GET', '/api/v1/observations?limit=200');
+    const used = list.items.filter((o) => o.instrument.code === 'supervisi-akademik-mts-contoh');
+    expect(used.map((o) => [o.instrument.version, o.status])).toEqual([[1, 'reflected']]);
+    const obs = await call<Observation>(kepala, 'GET', `/api/v1/observations/${used[0]?.id}`);
+    expect(obs.ratings).toHaveLength(8);
+    expect(obs.ratings.every((r) => detail.scale.levels.some((l) => l.value === r.value))).toBe(true);
   });
 });

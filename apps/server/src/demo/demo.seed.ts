@@ -7,6 +7,7 @@ import { buildMadrasah, buildTeachers, buildTenant, buildUser, type TeacherInput
 import { seedAssessmentDemo } from './assessment.seed.ts';
 import { seedFeedbackDemo } from './feedback.seed.ts';
 import { seedMgmpDemo } from './mgmp.seed.ts';
+import { seedInstrumentDemo } from './instruments.seed.ts';
 import { seedObservationDemo } from './observation.seed.ts';
 
 /** Names and numbers of the demo data: what the README and the tests rely on. */
@@ -138,6 +139,7 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
   await seedMgmpDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedAssessmentDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedObservationDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
+  await seedInstrumentDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedFeedbackDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   return true;
 }

@@ -59,13 +59,13 @@ describe('OpenAPI', () => {
 });
 
 describe('official instruments as reference data', () => {
-  it('lists both seeded instruments with their counts', async () => {
-    const res = await guru.request('GET', '/api/v1/instruments');
+  it('lists both seeded official instruments with their counts', async () => {
+    const res = await guru.request('GET', '/api/v1/instruments?owner=official');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(2);
     expect(body.items).toEqual([
-      expect.objectContaining({ code: 'pkg-2009-guru-mapel', version: 1, kind: 'pkg', scoringMethod: 'pkg-2009', status: 'published', domainCount: 4, competencyCount: 14, indicatorCount: 78 }),
+      expect.objectContaining({ code: 'pkg-2009-guru-mapel', version: 1, kind: 'pkg', scoringMethod: 'pkg-2009', status: 'published', owner: 'official', madrasahId: null, domainCount: 4, competencyCount: 14, indicatorCount: 78 }),
       expect.objectContaining({ code: 'pmm-2024-observasi', version: 1, kind: 'observation', scoringMethod: 'none', status: 'published', domainCount: 1, competencyCount: 3, indicatorCount: 8 }),
     ]);
   });
@@ -167,18 +167,30 @@ describe('official instruments as reference data', () => {
     expect(res.statusCode).toBe(400);
   });
 
-  it('requests can read the reference tables but not change them, even through a tenant transaction', async () => {
+  it('requests can read the official rows but not change them, even through a tenant transaction', async () => {
     const tenantId = guru.me.tenant.id;
-    const count = await withTenant(ctx.db.db, tenantId, async (tx) => tx.execute(sql`select count(*)::int as n from instrument_indicators`));
+    const count = await withTenant(ctx.db.db, tenantId, async (tx) => tx.execute(sql`select count(*)::int as n from instrument_indicators where tenant_id is null`));
     expect(count.rows[0]).toEqual({ n: 86 });
+    // Madrasah instruments share these tables (row-level security: official rows are read-only), so an
+    // update or delete of official rows reaches no row, and inserting an official row is refused.
     for (const statement of [
-      sql`update instrument_indicators set text = 'diubah'`,
-      sql`delete from instrument_indicator_focus`,
+      sql`update instrument_indicators set text = 'diubah' where tenant_id is null`,
+      sql`delete from instrument_indicator_focus where tenant_id is null`,
+      sql`update instruments set status = 'draft' where tenant_id is null`,
+      sql`delete from instrument_domains where tenant_id is null`,
+    ]) {
+      const result = await withTenant(ctx.db.db, tenantId, async (tx) => tx.execute(statement));
+      expect(result.rowCount).toBe(0);
+    }
+    for (const statement of [
       sql`insert into focus_dimensions (code, name, description, sort_order) values ('x', 'x', 'x', 9)`,
-      sql`update instruments set status = 'draft'`,
+      sql`insert into instruments (id, code, version, title, kind, scoring_method, source, scale, status) values (gen_random_uuid(), 'palsu', 1, 'Palsu', 'observation', 'none', '', '{}', 'draft')`,
+      sql`truncate instrument_indicator_focus`,
     ]) {
       await expect(withTenant(ctx.db.db, tenantId, async (tx) => tx.execute(statement))).rejects.toMatchObject({ cause: expect.objectContaining({ code: '42501' }) });
     }
+    const after = await ctx.db.db.execute(sql`select count(*)::int as n from instrument_indicators where tenant_id is null and text <> 'diubah'`);
+    expect(after.rows[0]).toEqual({ n: 86 });
   });
 });
 
