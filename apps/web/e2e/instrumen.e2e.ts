@@ -143,4 +143,45 @@ describe('Instrumen buatan madrasah', () => {
     assert.equal(await guru.getByRole('button', { name: 'Buat versi baru' }).count(), 0);
     await guruContext.close();
   });
+
+  it('[INSTRUMEN] operator: an incomplete draft cannot be published, a missing field is shown beside it, and a draft can be deleted', async () => {
+    const title = `Instrumen coba ${uniqueDigits(6)}`;
+    const context = await signedInContext(browser, 'operator', PHONE);
+    const page = await context.newPage();
+    await page.goto('/instrumen');
+    const ib = new InstrumenPage(page);
+    await ib.heading('Instrumen penilaian').waitFor();
+    await ib.createInstrument(title);
+    await ib.heading('Susun instrumen').waitFor();
+
+    // Empty tree: publishing is blocked and says why.
+    await page.getByTestId('ib-publish-problems').getByText('Belum ada ranah.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Terbitkan', exact: true }).isDisabled(), true);
+
+    // A domain without a name: the save is refused on the device, the message sits beside the field.
+    await page.getByRole('button', { name: /Tambah ranah/ }).click();
+    await ib.open(ib.competency(1));
+    await ib.competency(1).getByLabel('Nama kompetensi').fill('Kompetensi A');
+    await ib.save();
+    await page.getByText('Periksa kembali isian yang ditandai.').waitFor();
+    const domainName = ib.domain(1).getByLabel('Nama ranah').first();
+    assert.equal(await domainName.getAttribute('aria-invalid'), 'true');
+    await ib.domain(1).locator('.field-invalid').first().getByText('Wajib diisi.').waitFor();
+    await domainName.fill('Ranah A');
+    await ib.indicator(1, 1).getByLabel('Pernyataan indikator').fill('Indikator A');
+    await ib.save();
+    await eventually(async () => assert.match((await ib.saveState().textContent()) ?? '', /Semua perubahan tersimpan/));
+    assert.equal(await page.getByTestId('ib-publish-problems').count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Terbitkan', exact: true }).isDisabled(), false);
+
+    // Delete the draft: back to the list, and it is gone.
+    await page.getByRole('button', { name: 'Hapus draf' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hapus draf' }).click();
+    await ib.heading('Instrumen penilaian').waitFor();
+    await page.getByRole('button', { name: 'Buat instrumen baru' }).waitFor();
+    await eventually(async () => assert.equal(await page.getByText(title).count(), 0));
+    const list = await context.request.get('/api/v1/instruments?owner=madrasah');
+    assert.ok(!((await list.json()) as { items: { title: string }[] }).items.some((i) => i.title === title), 'the deleted draft is gone on the server');
+    await context.close();
+  });
 });

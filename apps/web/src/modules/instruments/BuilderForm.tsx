@@ -102,6 +102,8 @@ export function BuilderForm({ instrument }: { instrument: MadrasahInstrument }) 
     onSuccess: () => {
       draft.clear();
       queryClient.removeQueries({ queryKey: instrumentKeys.madrasah(instrument.id) });
+      // No stale list that still shows the deleted draft for a moment.
+      queryClient.removeQueries({ queryKey: ['instruments', 'list'] });
       void queryClient.invalidateQueries({ queryKey: instrumentKeys.all });
       const previous = [...instrument.versions].reverse().find((v) => v.id !== instrument.id);
       void navigate(previous ? `/instrumen/${previous.id}` : '/instrumen');
