@@ -39,6 +39,19 @@ interface BenchRequest {
   method: 'GET';
   path: string;
   onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string>) => void;
+  setupRequest?: (request: BenchRequest, context: unknown) => BenchRequest;
+}
+
+/**
+ * One request entry whose path walks `paths` in one sequence shared by all connections (autocannon
+ * otherwise runs the list from the start on every connection, in lockstep: 20 clients asking the
+ * same key at once, which would make "cold" keys warm for 19 of them).
+ */
+function sharedSequence(paths: BenchRequest[], onResponse?: BenchRequest['onResponse']): BenchRequest[] {
+  let next = 0;
+  const first = paths[0];
+  if (!first) throw new Error('no paths');
+  return [{ ...first, ...(onResponse ? { onResponse } : {}), setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]?.path ?? first.path }) }];
 }
 type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests: BenchRequest[] }) => Promise<AutocannonResult>;
 const require = createRequire(import.meta.url);
@@ -228,7 +241,7 @@ try {
 
   /** 20 clients for DURATION seconds, with hits / misses, server CPU per request and the load average. */
   async function growthRun(paths: BenchRequest[], warmUp: boolean) {
-    if (warmUp) await autocannon({ url: baseUrl, connections: 20, duration: 3, headers: { cookie }, requests: paths });
+    if (warmUp) await autocannon({ url: baseUrl, connections: 20, duration: 3, headers: { cookie }, requests: sharedSequence(paths) });
     const counts = { hit: 0, miss: 0, uncached: 0 };
     const onResponse = (_s: number, _b: string, _c: unknown, headers: Record<string, string>) => {
       const h = headers['x-read-cache'];
@@ -239,7 +252,7 @@ try {
     const loadAverageBefore = os.loadavg()[0];
     const cpuBefore = processTreeCpuMs(serverPid);
     const nodeBefore = processTreeCpuMs(serverPid, { rootOnly: true });
-    const res = await autocannon({ url: baseUrl, connections: 20, duration: DURATION, headers: { cookie }, requests: paths.map((p) => ({ ...p, onResponse })) });
+    const res = await autocannon({ url: baseUrl, connections: 20, duration: DURATION, headers: { cookie }, requests: sharedSequence(paths, onResponse) });
     const perRequest = (ms: number) => Number((ms / Math.max(1, res.requests.total)).toFixed(2));
     const serverCpuMsPerRequest = perRequest(processTreeCpuMs(serverPid) - cpuBefore);
     return {

@@ -36,6 +36,19 @@ interface BenchRequest {
   method: 'GET';
   path: string;
   onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string>) => void;
+  setupRequest?: (request: BenchRequest, context: unknown) => BenchRequest;
+}
+
+/**
+ * One request entry whose path walks `paths` in one sequence shared by all connections (autocannon
+ * otherwise runs the list from the start on every connection, in lockstep: 20 clients asking the
+ * same key at once, which would make "cold" keys warm for 19 of them).
+ */
+function sharedSequence(paths: BenchRequest[], onResponse?: BenchRequest['onResponse']): BenchRequest[] {
+  let next = 0;
+  const first = paths[0];
+  if (!first) throw new Error('no paths');
+  return [{ ...first, ...(onResponse ? { onResponse } : {}), setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]?.path ?? first.path }) }];
 }
 type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests: BenchRequest[] }) => Promise<AutocannonResult>;
 const require = createRequire(import.meta.url);
@@ -98,7 +111,7 @@ function cacheCounter() {
     else if (h === 'miss') counts.miss += 1;
     else counts.uncached += 1;
   };
-  return { counts, attach: (paths: BenchRequest[]) => paths.map((p) => ({ ...p, onResponse })) };
+  return { counts, attach: (paths: BenchRequest[]) => sharedSequence(paths, onResponse) };
 }
 
 function percentile(values: number[], q: number): number {
@@ -111,7 +124,7 @@ function round1(v: number): number {
 
 /** One autocannon run of 20 clients with the server's CPU per request and the load average beside it. */
 async function run(baseUrl: string, cookie: string, paths: BenchRequest[], serverPid: number, options: { warmUp: boolean }) {
-  if (options.warmUp) await autocannon({ url: baseUrl, connections: 20, duration: 3, headers: { cookie }, requests: paths });
+  if (options.warmUp) await autocannon({ url: baseUrl, connections: 20, duration: 3, headers: { cookie }, requests: sharedSequence(paths) });
   const counter = cacheCounter();
   const loadAverageBefore = os.loadavg()[0];
   const serverCpuBefore = processTreeCpuMs(serverPid);
