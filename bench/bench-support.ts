@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../apps/server/test/reliability/cli-process.ts';
@@ -67,4 +68,77 @@ export function processTreeCpuMs(rootPid: number, options: { rootOnly?: boolean 
     if (!options.rootOnly) queue.push(...(children.get(pid) ?? []));
   }
   return ticks * 10; // USER_HZ = 100
+}
+
+// ---------- command line ----------
+
+/** The positive number after `--name` on the command line (`--duration 20`), or `fallback`. */
+export function numberArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** True when the bare flag `--name` is on the command line. */
+export function flagArg(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
+// ---------- autocannon ----------
+
+/** What autocannon answers, the fields the benchmarks read (it ships no types). */
+export interface AutocannonResult {
+  latency: { p50: number; p90: number; p99: number; average: number; max: number };
+  requests: { average: number; total: number; min: number };
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Seconds. */
+  duration: number;
+  statusCodeStats?: Record<string, { count: number }>;
+}
+
+/** One entry of autocannon's `requests` list (rotated per connection). */
+export interface AutocannonRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** Called before each send; returns the request to send. `context` is per connection. */
+  setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+  /** Called with every answer. */
+  onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+}
+
+export interface AutocannonOptions {
+  url: string;
+  connections: number;
+  /** Seconds. */
+  duration: number;
+  headers?: Record<string, string>;
+  requests?: AutocannonRequest[];
+}
+
+/** Runs autocannon with typed options and result. */
+export function runAutocannon(options: AutocannonOptions): Promise<AutocannonResult> {
+  const autocannon = createRequire(import.meta.url)('autocannon') as (o: AutocannonOptions) => Promise<AutocannonResult>;
+  return autocannon(options);
+}
+
+/**
+ * One request entry whose path walks `paths` in one sequence shared by all connections (autocannon
+ * otherwise runs the list from the start on every connection, in lockstep: 20 clients asking the
+ * same key at once).
+ */
+export function sharedSequence(paths: AutocannonRequest[], onResponse?: AutocannonRequest['onResponse']): AutocannonRequest[] {
+  let next = 0;
+  const first = paths[0];
+  if (!first) throw new Error('no paths');
+  return [{ ...first, ...(onResponse ? { onResponse } : {}), setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]?.path ?? first.path }) }];
+}
+
+/** The value at percentile `p` (0–100) of an ascending list; 0 when empty. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }

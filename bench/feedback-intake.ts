@@ -8,42 +8,14 @@
  * Runs the built server (TUMBUH_USE_BUILD=1) on a temporary data folder with the demo data.
  */
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig } from '../apps/server/src/config/config.ts';
 import { openConfiguredDatabase } from '../apps/server/src/db/runtime.ts';
 import { apiLogin, cleanUpDataDir, cliEnv, freePort, makeDataDir, ROOT, runCli, waitHealthy, type CliProcess } from '../apps/server/test/reliability/cli-process.ts';
-import { writeResult } from './bench-support.ts';
+import { numberArg as arg, runAutocannon as autocannon, type AutocannonRequest, writeResult } from './bench-support.ts';
 
-interface AutocannonResult {
-  latency: { p50: number; p90: number; p99: number; average: number; max: number };
-  requests: { average: number; total: number; min: number };
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-  statusCodeStats?: Record<string, { count: number }>;
-}
-interface CannonRequest {
-  method: 'POST';
-  path?: string;
-  body?: string;
-  headers?: Record<string, string>;
-  setupRequest?: (req: CannonRequest) => CannonRequest;
-}
-type Autocannon = (options: { url: string; connections: number; duration: number; requests: CannonRequest[] }) => Promise<AutocannonResult>;
-
-const require = createRequire(import.meta.url);
-const autocannon: Autocannon = require('autocannon');
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 const DURATION = arg('duration', 20);
 const ROUNDS = arg('rounds', 150);
 const CONNECTIONS = arg('connections', 20);
@@ -74,7 +46,7 @@ try {
   console.log(`${rounds.length} rounds opened, ${rounds[0]?.itemIds.length} items each`);
 
   let next = 0;
-  const makeRequest = (): CannonRequest => ({
+  const makeRequest = (): AutocannonRequest => ({
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     setupRequest: (req) => {
@@ -91,7 +63,7 @@ try {
 
   // A control on the same server just before: what this machine gives a request that does almost
   // nothing (GET /api/health, one `select 1`), so a run on a busy machine can be read in proportion.
-  const control = (await (autocannon as unknown as (o: { url: string; connections: number; duration: number }) => Promise<AutocannonResult>)({ url: `${baseUrl}/api/health`, connections: CONNECTIONS, duration: 5 })).requests.average;
+  const control = (await autocannon({ url: `${baseUrl}/api/health`, connections: CONNECTIONS, duration: 5 })).requests.average;
   const loadAverage = os.loadavg()[0];
   const result = await autocannon({ url: baseUrl, connections: CONNECTIONS, duration: DURATION, requests: [makeRequest()] });
   const accepted = result['2xx'];

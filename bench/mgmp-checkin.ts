@@ -12,14 +12,9 @@ import os from 'node:os';
 import { loadConfig } from '../apps/server/src/config/config.ts';
 import { openConfiguredDatabase } from '../apps/server/src/db/runtime.ts';
 import { cleanUpDataDir, cliEnv, freePort, makeDataDir, runCli, waitHealthy, type CliProcess } from '../apps/server/test/reliability/cli-process.ts';
-import { processTreeCpuMs, writeResult } from './bench-support.ts';
+import { numberArg as arg, percentile, processTreeCpuMs, writeResult } from './bench-support.ts';
 import { createSessions, seedCheckIn } from './mgmp-bench-data.ts';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 const MEETINGS = arg('meetings', 250);
 const MEMBERS = arg('members', 40);
 const TEACHERS = arg('teachers', 1000);
@@ -37,9 +32,6 @@ function shuffle<T>(items: T[]): T[] {
   return out;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
-}
 
 const dataDir = await makeDataDir('tumbuh-bench-checkin-');
 const procs: CliProcess[] = [];

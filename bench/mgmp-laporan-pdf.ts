@@ -13,13 +13,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import sharp from 'sharp';
 import { cleanUpDataDir, cliEnv, freePort, makeDataDir, ROOT, runCli, waitHealthy, type CliProcess } from '../apps/server/test/reliability/cli-process.ts';
-import { median, writeResult } from './bench-support.ts';
+import { median, numberArg as arg, writeResult } from './bench-support.ts';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 const RUNS = arg('runs', 10);
 const SIZE = { members: 40, agenda: 10, decisions: 10, followUps: 30, photos: 6 };
 

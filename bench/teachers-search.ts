@@ -6,7 +6,6 @@
  * Runs the built server (TUMBUH_USE_BUILD=1) on a temporary data folder with the demo data, and
  * adds the teachers to "MTs Contoh" through the same builders as the demo seed.
  */
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -14,32 +13,8 @@ import { loadConfig } from '../apps/server/src/config/config.ts';
 import { openConfiguredDatabase } from '../apps/server/src/db/runtime.ts';
 import { buildTeachers, type TeacherInput } from '../apps/server/src/demo/builders.ts';
 import { apiLogin, cleanUpDataDir, cliEnv, freePort, makeDataDir, ROOT, runCli, waitHealthy, type CliProcess } from '../apps/server/test/reliability/cli-process.ts';
-import { writeResult } from './bench-support.ts';
+import { numberArg as arg, runAutocannon as autocannon, writeResult } from './bench-support.ts';
 
-interface AutocannonResult {
-  latency: { p50: number; p90: number; p99: number; average: number; max: number };
-  requests: { average: number; total: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers: Record<string, string>;
-  requests: { method: 'GET'; path: string }[];
-}) => Promise<AutocannonResult>;
-
-const require = createRequire(import.meta.url);
-const autocannon: Autocannon = require('autocannon');
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 const DURATION = arg('duration', 20);
 const TEACHERS = arg('teachers', 10_000);
 const QUERIES = ['ahmad', 'siti', 'nur', 'rahman', 'wati', 'hasan', 'dewi', 'yusuf', 'fitri', 'sari', '0012', 'hidayat', 'a', 'muh', 'lestari', 'zain'];
