@@ -115,6 +115,16 @@ describe('Instrumen buatan madrasah', () => {
     await noHorizontalScroll(page);
     const publishedUrl = page.url();
 
+    // The published instrument can be chosen when planning a classroom observation; its tagged indicator is offered by focus.
+    await page.goto('/observasi/baru');
+    await page.getByLabel('Instrumen', { exact: true }).selectOption({ label: title });
+    await page.getByRole('checkbox', { name: 'Pengelolaan kelas' }).check();
+    await page.getByText('Indikator fokus (opsional)').click();
+    await page.getByRole('checkbox', { name: '2. Guru mengatur tempat duduk siswa' }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: /Guru menyampaikan tujuan/ }).count(), 0);
+    await page.goto(publishedUrl);
+    await ib.heading(title).waitFor();
+
     // A new version: a draft copy, editable again; version 1 stays as it was.
     await page.getByRole('button', { name: 'Buat versi baru' }).click();
     await ib.heading('Susun instrumen').waitFor();

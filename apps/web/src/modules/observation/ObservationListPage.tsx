@@ -10,6 +10,7 @@ import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
 import { indicatorsOf, observationKeys, useInstrument, useObservations } from './observation.api.ts';
+import { useInstrumentList } from '../instruments/instruments.api.ts';
 import './observation.css';
 
 /** Whether the user may plan observations (kepala madrasah or pengawas somewhere). */
@@ -124,6 +125,9 @@ export function ObservationPlanPage() {
   });
   const instrument = useInstrument(v.instrumentCode);
   const indicators = indicatorsOf(instrument.data);
+  // The madrasah's own published observation instruments (newest version of each code) join the official two.
+  const ownInstruments = useInstrumentList({ owner: 'madrasah', status: 'published' });
+  const own = [...new Map((ownInstruments.data?.items ?? []).filter((i) => i.kind === 'observation').sort((a, b) => a.version - b.version).map((i) => [i.code, i])).values()];
   const save = useMutation({
     mutationFn: () => {
       const scheduled = new Date(v.scheduledAt);
@@ -219,6 +223,11 @@ export function ObservationPlanPage() {
             <select {...p} name="instrumentCode" value={v.instrumentCode} onChange={(e) => draft.set('instrumentCode', e.target.value)}>
               <option value="pmm-2024-observasi">{t('observation.form.instrumentPmm')}</option>
               <option value="pkg-2009-guru-mapel">{t('observation.form.instrumentPkg')}</option>
+              {own.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {i.title}
+                </option>
+              ))}
             </select>
           )}
         </Field>
