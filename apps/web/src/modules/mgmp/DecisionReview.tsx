@@ -5,8 +5,9 @@ import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { formatDate } from '../../shared/format.ts';
 import { useDraft } from '../../shared/hooks.ts';
-import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
+import { ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
 import { mgmpKeys, useMgmpDecisions } from './mgmp.api.ts';
+import { SkeletonList } from './parts.tsx';
 
 /**
  * Decisions due for review on the group page. Officers (and the kepala / operator) mark one
@@ -28,7 +29,7 @@ export function DecisionReviewCard({ group }: { group: MgmpGroup }) {
     <div className="card decision-review">
       <h2>{t('mgmpAdmin.decisions.dueTitle')}</h2>
       {decisions.isPending ? (
-        <Loading />
+        <SkeletonList rows={1} />
       ) : decisions.error ? (
         <ErrorNote error={decisions.error} onRetry={() => void decisions.refetch()} />
       ) : (

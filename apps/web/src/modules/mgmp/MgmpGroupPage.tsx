@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { ErrorNote, Loading } from '../../shared/ui.tsx';
 import { useMgmpFollowUps, useMgmpGroup, useMgmpMeetings, useMgmpOverview } from './mgmp.api.ts';
 import { NewFollowUpForm, NewMeetingForm } from './GroupForms.tsx';
-import { FollowUpSummary, MeetingStatusBadge, MgmpErrorPage } from './parts.tsx';
+import { FollowUpSummary, MeetingStatusBadge, MgmpErrorPage, SkeletonList } from './parts.tsx';
 import { ProgrammeSection } from './Programme.tsx';
 import { DecisionReviewCard } from './DecisionReview.tsx';
 import { GroupDownloads } from './Downloads.tsx';
@@ -46,7 +46,7 @@ function GroupView({ group }: { group: MgmpGroup }) {
         {group.myRole && <span className="badge badge-ok">{t(`mgmp.role.${group.myRole}`)}</span>}
       </div>
 
-      <Overview groupId={group.id} />
+      <Overview groupId={group.id} memberCount={group.members.length} />
 
       <GroupAdminSection group={group} />
 
@@ -69,7 +69,7 @@ function GroupView({ group }: { group: MgmpGroup }) {
         <div className="card">
           <h2>{t('mgmp.group.openFollowUps')}</h2>
           {followUps.isPending ? (
-            <Loading />
+            <SkeletonList rows={2} />
           ) : followUps.error ? (
             <ErrorNote error={followUps.error} onRetry={() => void followUps.refetch()} />
           ) : open.length === 0 ? (
@@ -116,7 +116,7 @@ function GroupView({ group }: { group: MgmpGroup }) {
 
 function MeetingList({ items, loading, error, onRetry, empty }: { items: MgmpMeetingSummary[]; loading: boolean; error: unknown; onRetry: () => void; empty: string }) {
   const { locale } = useLocale();
-  if (loading) return <Loading />;
+  if (loading) return <SkeletonList rows={2} />;
   if (error) return <ErrorNote error={error} onRetry={onRetry} />;
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
@@ -141,11 +141,15 @@ function MeetingList({ items, loading, error, onRetry, empty }: { items: MgmpMee
 
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 100));
 
-/** Figures of the overview endpoint, with two plain CSS bar charts. */
-function Overview({ groupId }: { groupId: string }) {
+/**
+ * Figures of the overview endpoint, with two plain CSS bar charts. While they load, the same card
+ * with placeholders (one bar per member, up to 8, as the loaded chart has) holds the place, so the
+ * forms and sections below do not jump when the figures arrive.
+ */
+function Overview({ groupId, memberCount }: { groupId: string; memberCount: number }) {
   const t = useT();
   const overview = useMgmpOverview(groupId);
-  if (overview.isPending) return <Loading />;
+  if (overview.isPending) return <OverviewSkeleton memberCount={memberCount} />;
   if (overview.error) return <ErrorNote error={overview.error} onRetry={() => void overview.refetch()} />;
   const o: MgmpOverview = overview.data;
   const max = Math.max(o.meetings.planned, o.meetings.held, 1);
@@ -184,6 +188,50 @@ function Overview({ groupId }: { groupId: string }) {
             const rate = percent(m.rate);
             return <Bar key={m.teacherId} label={m.name} value={rate === null ? t('common.none') : `${rate}%`} share={m.rate ?? 0} kind="soft" />;
           })}
+        </figure>
+      </div>
+    </div>
+  );
+}
+
+function OverviewSkeleton({ memberCount }: { memberCount: number }) {
+  const t = useT();
+  const stat = (label: string) => (
+    <div className="stat">
+      <dt className="stat-label">{label}</dt>
+      <dd className="stat-value">
+        <span className="skeleton" />
+      </dd>
+    </div>
+  );
+  const bar = (key: number) => (
+    <div key={key} className="bar-row">
+      <span className="bar-label">
+        <span className="skeleton skeleton-wide" />
+      </span>
+      <span className="bar-track" />
+      <span className="bar-value">
+        <span className="skeleton" />
+      </span>
+    </div>
+  );
+  return (
+    <div className="card section overview" aria-busy="true">
+      <h2>{t('mgmp.group.overview')}</h2>
+      <dl className="stats stats-4">
+        {stat(t('mgmp.group.meetingsHeld'))}
+        {stat(t('mgmp.group.averageAttendance'))}
+        {stat(t('mgmp.group.followUpsDone'))}
+        {stat(t('mgmp.group.followUpsOverdue'))}
+      </dl>
+      <div className="charts">
+        <figure className="bar-chart">
+          <figcaption>{t('mgmp.group.meetingsChart')}</figcaption>
+          {[0, 1].map(bar)}
+        </figure>
+        <figure className="bar-chart">
+          <figcaption>{t('mgmp.group.attendanceChart')}</figcaption>
+          {Array.from({ length: 1 + Math.min(8, memberCount) }, (_, i) => bar(i))}
         </figure>
       </div>
     </div>

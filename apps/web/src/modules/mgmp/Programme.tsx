@@ -4,9 +4,9 @@ import { Link, useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
-import { ErrorNote, Field, Loading, useFieldErrors } from '../../shared/ui.tsx';
+import { ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
 import { academicYearOf, localToIso, mgmpKeys, useMgmpProgramme, useMgmpTopics } from './mgmp.api.ts';
-import { MeetingStatusBadge } from './parts.tsx';
+import { MeetingStatusBadge, SkeletonList } from './parts.tsx';
 import { ProgrammeItemActions, ProgrammeItemFields } from './ProgrammeEdit.tsx';
 
 const enc = encodeURIComponent;
@@ -21,7 +21,12 @@ export function ProgrammeSection({ group }: { group: MgmpGroup }) {
     <div className="card section programme">
       <h2>{t('mgmp.programme.title', { year })}</h2>
       {programme.isPending ? (
-        <Loading />
+        <>
+          <p className="muted small">
+            <span className="skeleton skeleton-line skeleton-short" />
+          </p>
+          <SkeletonList rows={3} />
+        </>
       ) : programme.error ? (
         <ErrorNote error={programme.error} onRetry={() => void programme.refetch()} />
       ) : (
@@ -38,7 +43,8 @@ export function ProgrammeSection({ group }: { group: MgmpGroup }) {
           )}
         </>
       )}
-      {manage && <AddProgrammeItem group={group} year={year} />}
+      {/* Shown once the list is there, so the form does not move down under a finger when it arrives. */}
+      {manage && !programme.isPending && <AddProgrammeItem group={group} year={year} />}
     </div>
   );
 }

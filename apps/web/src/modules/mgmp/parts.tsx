@@ -57,3 +57,23 @@ export function FollowUpSummary({ item }: { item: MgmpFollowUp }) {
     </div>
   );
 }
+
+/**
+ * Grey placeholder rows of a list while its data loads, so the sections below keep their place
+ * instead of jumping when the list arrives (one row per expected item, each as tall as a row).
+ */
+export function SkeletonList({ rows }: { rows: number }) {
+  const t = useT();
+  return (
+    <ul className="item-list skeleton-list" aria-busy="true" aria-label={t('app.loading')}>
+      {Array.from({ length: rows }, (_, i) => (
+        <li key={i}>
+          <div className="item-main">
+            <span className="skeleton skeleton-line" />
+            <span className="skeleton skeleton-line skeleton-short" />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
