@@ -41,6 +41,9 @@ export function PeriodsPage() {
           <Link to="/penilaian/pengaturan" className="btn">
             {t('penilaian.periods.settings')}
           </Link>
+          <Link to="/instrumen" className="btn">
+            {t('instruments.nav')}
+          </Link>
         </div>
       </div>
       {periods.isPending ? (

@@ -1,4 +1,4 @@
-import type { InstrumentSummary, MadrasahInstrument } from '@tumbuh/shared';
+import type { MadrasahInstrument } from '@tumbuh/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,29 +8,9 @@ import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ErrorNote, Field, Loading, MadrasahOptions, useFieldErrors } from '../../shared/ui.tsx';
 import { instrumentKeys, instrumentsApi, useInstrumentList } from './instruments.api.ts';
-import { startingScale } from './instruments.models.ts';
+import { groupByCode, startingScale } from './instruments.models.ts';
 import { InstrumentStatusBadge } from './parts.tsx';
 import './instruments.css';
-
-/** The versions of one madrasah instrument code, newest first. */
-interface CodeGroup {
-  code: string;
-  newest: InstrumentSummary;
-  versions: InstrumentSummary[];
-}
-
-function groupByCode(items: readonly InstrumentSummary[]): CodeGroup[] {
-  const groups = new Map<string, InstrumentSummary[]>();
-  for (const item of items) groups.set(item.code, [...(groups.get(item.code) ?? []), item]);
-  return [...groups.entries()]
-    .map(([code, versions]) => {
-      const sorted = [...versions].sort((a, b) => b.version - a.version);
-      const newest = sorted[0];
-      return newest ? { code, newest, versions: sorted } : null;
-    })
-    .filter((g): g is CodeGroup => g !== null)
-    .sort((a, b) => a.newest.title.localeCompare(b.newest.title, 'id'));
-}
 
 /**
  * /instrumen — the official instruments (read-only) and the madrasah's own, each code with its

@@ -1,3 +1,4 @@
+import type { InstrumentSummary } from '@tumbuh/shared';
 import { describe, expect, it } from 'vitest';
 import {
   addLevel,
@@ -6,6 +7,7 @@ import {
   hasProblemUnder,
   draftFromInstrument,
   draftToRequest,
+  groupByCode,
   move,
   moveNode,
   newDraft,
@@ -248,5 +250,30 @@ describe('instrument builder: to and from the API', () => {
     expect(sameContent(back, d)).toBe(true);
     expect(back.domains[0]?.competencies[0]?.indicators[0]?.descriptors).toEqual(['Salam 1', 'Salam 2', 'Salam 3', 'Salam 4']);
     expect(sameContent(back, renameNode(d, [0], 'Lain'))).toBe(false);
+  });
+});
+
+describe('instrument list: one row per code', () => {
+  const summary = (code: string, version: number, title: string, status: 'draft' | 'published'): InstrumentSummary => ({
+    id: `${code}-${version}`,
+    code,
+    version,
+    title,
+    kind: 'observation',
+    scoringMethod: 'none',
+    status,
+    owner: 'madrasah',
+    madrasahId: null,
+    domainCount: 1,
+    competencyCount: 1,
+    indicatorCount: 1,
+  });
+
+  it('groups the versions of a code, newest first, and sorts the rows by the newest title', () => {
+    const groups = groupByCode([summary('b', 1, 'Supervisi', 'published'), summary('a', 1, 'Angket', 'published'), summary('b', 2, 'Supervisi kelas', 'draft')]);
+    expect(groups.map((g) => [g.code, g.newest.title, g.versions.map((v) => `${v.version}:${v.status}`)])).toEqual([
+      ['a', 'Angket', ['1:published']],
+      ['b', 'Supervisi kelas', ['2:draft', '1:published']],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   INSTRUMENT_BUILDER_LIMITS as L,
   type FocusDimension,
   type InstrumentScale,
+  type InstrumentSummary,
   type MadrasahInstrument,
   type PublishProblem,
   type UpdateMadrasahInstrumentInput,
@@ -354,4 +355,26 @@ export function normaliseDraft(raw: unknown): BuilderDraft | null {
       })),
   }));
   return { title: str(raw.title), source: str(raw.source), levels, domains };
+}
+
+// ---------- the list ----------
+/** The versions of one madrasah instrument code, newest first. */
+export interface CodeGroup {
+  code: string;
+  newest: InstrumentSummary;
+  versions: InstrumentSummary[];
+}
+
+/** The madrasah's instruments by code (one row each), versions newest first, rows by title. */
+export function groupByCode(items: readonly InstrumentSummary[]): CodeGroup[] {
+  const groups = new Map<string, InstrumentSummary[]>();
+  for (const item of items) groups.set(item.code, [...(groups.get(item.code) ?? []), item]);
+  return [...groups.entries()]
+    .map(([code, versions]) => {
+      const sorted = [...versions].sort((a, b) => b.version - a.version);
+      const newest = sorted[0];
+      return newest ? { code, newest, versions: sorted } : null;
+    })
+    .filter((g): g is CodeGroup => g !== null)
+    .sort((a, b) => a.newest.title.localeCompare(b.newest.title, 'id'));
 }
