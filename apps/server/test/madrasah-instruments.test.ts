@@ -2,6 +2,8 @@ import type { ErrorBody, InstrumentDetail, InstrumentList, MadrasahInstrument, O
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../src/db/database.ts';
+import { createInstrumentCatalogue } from '../src/modules/assessment/instruments.catalogue.ts';
+import { createInstrumentsRepository } from '../src/modules/assessment/instruments.repository.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
 
 /**
@@ -350,5 +352,18 @@ describe('demo data', () => {
     const obs = await call<Observation>(kepala, 'GET', `/api/v1/observations/${used[0]?.id}`);
     expect(obs.ratings).toHaveLength(8);
     expect(obs.ratings.every((r) => detail.scale.levels.some((l) => l.value === r.value))).toBe(true);
+  });
+
+  it('the official catalogue (shared by every tenant, read on the system connection) holds official instruments only', async () => {
+    const rows = await createInstrumentsRepository().loadAll(ctx.db.db);
+    expect(rows.instruments.map((i) => i.tenantId)).toEqual([null, null]);
+    expect(rows.indicators).toHaveLength(86);
+    const own = await ctx.db.db.execute<{ n: number }>(sql`select count(*)::int as n from instruments where tenant_id is not null`);
+    expect(own.rows[0]?.n).toBeGreaterThan(0);
+    const entries = await createInstrumentCatalogue({ db: ctx.db.db, instrumentsRepository: createInstrumentsRepository() }).entries();
+    expect(entries.map((e) => [e.summary.code, e.summary.owner])).toEqual([
+      ['pkg-2009-guru-mapel', 'official'],
+      ['pmm-2024-observasi', 'official'],
+    ]);
   });
 });
