@@ -284,8 +284,11 @@ export async function getTeacherGrowthJson(actor: Actor, teacherId: string, deps
       const teacher = { id: row.id, name: row.name, madrasahId: row.madrasahId };
       const now = deps.clock();
       // The shape the route's response schema would give (unknown keys dropped), serialised once.
-      const json = JSON.stringify(teacherGrowthSchema.parse(await growthPayload(tx, tenantId, teacher, deps)));
-      const deadline = await growthRepository.nextFeedbackDeadline(tx, tenantId, teacherId, now);
+      const payload = await growthPayload(tx, tenantId, teacher, deps);
+      const json = JSON.stringify(teacherGrowthSchema.parse(payload));
+      // Only a shown round still open can change by time alone (it shows as closed after its
+      // deadline); rounds not shown change only with new answers, which notify like any write.
+      const deadline = payload.feedback.some((r) => r.closedAt === null) ? await growthRepository.nextFeedbackDeadline(tx, tenantId, teacherId, now) : null;
       // The deadline is on the request clock; the cache measures on its own: store the time left.
       return { value: { teacher, json }, size: FACT_SIZE + sizeOfJson(json), expiresAt: deadline ? Date.now() + (deadline.getTime() - now.getTime()) : undefined };
     }),
