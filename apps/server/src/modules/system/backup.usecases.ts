@@ -168,12 +168,15 @@ export async function restoreBackup(deps: {
       throw new RestoreRefusedError('Riwayat migrasi cadangan berbeda / the backup has a different migration history');
     }
 
+    // The instrument freeze triggers let this transaction reload published instruments (migration 0026).
+    await client.query("select set_config('tumbuh.restoring', 'on', true)");
     const targetTables = await listTables(client);
     const byName = new Map(targetTables.map((t) => [t.name, t]));
     const tenantTables = targetTables.filter((t) => t.tenantOwned);
     const occupied: string[] = [];
     for (const t of tenantTables) {
-      const res = await client.query(`select 1 from public.${quoteIdent(t.name)} limit 1`);
+      // Instrument tables hold official rows (tenant_id null) from the migrations beside tenant rows.
+      const res = await client.query(`select 1 from public.${quoteIdent(t.name)} where tenant_id is not null limit 1`);
       if ((res.rowCount ?? 0) > 0) occupied.push(t.name);
     }
     if (occupied.length > 0 && !deps.force) {
