@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,6 +13,7 @@ import type { AppConfig } from './config/config.ts';
 import { pingDatabase, type DatabaseHandle } from './db/database.ts';
 import { commonErrors } from './http/app-error.ts';
 import { openSessionCache, registerAuth } from './http/auth.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { serializeRequest } from './http/request-log.ts';
 import type { AppDeps } from './http/types.ts';
@@ -84,7 +84,8 @@ export async function buildApp(options: {
     clock: options.clock ?? (() => new Date()),
   };
 
-  await app.register(fastifyHelmet, {
+  // helmet's headers, computed once at start-up (http/security-headers.ts).
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
