@@ -195,6 +195,12 @@ describe('create → edit → publish → frozen → new version → publish v2'
     ).toBe('23001');
     // The system connection (owner, no row-level security) is refused too.
     expect(await sqlStateOf(ctx.db.db.execute(sql`update instruments set title = 'Diubah' where id = ${v1.id}`))).toBe('23001');
+    // The restore's flag (migration 0026) never opens the freeze to the request role.
+    const flagged = withTenant(ctx.db.db, ownTenant, async (tx) => {
+      await tx.execute(sql`select set_config('tumbuh.restoring', 'on', true)`);
+      return tx.execute(sql`update instrument_indicators set text = 'Diubah' where instrument_id = ${v1.id}`);
+    });
+    expect(await sqlStateOf(flagged)).toBe('23001');
   });
 
   it('official instruments stay unwritable by requests: updates and deletes reach no row', async () => {
