@@ -176,6 +176,7 @@ describe('Instrumen buatan madrasah', () => {
     await page.getByText('Periksa kembali isian yang ditandai.').waitFor();
     const domainName = ib.domain(1).getByLabel('Nama ranah').first();
     assert.equal(await domainName.getAttribute('aria-invalid'), 'true');
+    await eventually(async () => assert.equal(await domainName.evaluate((el) => el === document.activeElement), true, 'the first field to fix has the focus'));
     await ib.domain(1).locator('.field-invalid').first().getByText('Wajib diisi.').waitFor();
     await domainName.fill('Ranah A');
     await ib.indicator(1, 1).getByLabel('Pernyataan indikator').fill('Indikator A');

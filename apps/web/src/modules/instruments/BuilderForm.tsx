@@ -158,6 +158,8 @@ export function BuilderForm({ instrument }: { instrument: MadrasahInstrument }) 
         const i = m?.[3] === undefined ? undefined : c?.indicators[Number(m[3])];
         for (const node of [d, c, i]) if (node) setOpen(node.key, true);
       }
+      // Once the sections are open, take the person to the first field to fix.
+      setTimeout(() => document.querySelector<HTMLElement>('.ib-builder [aria-invalid="true"]')?.focus(), 0);
       return;
     }
     save.mutate(values);
