@@ -46,6 +46,10 @@ describe('Penilaian: bukti per indikator', () => {
     await indicator(page, 2).getByText(OBSERVED).waitFor();
     await indicator(page, 2).getByText('Catatan observasi').waitFor();
     assert.equal(await indicator(page, 1).getByText('Catatan observasi').count(), 0);
+    // Notes and the evidence field fit a 360 px phone: no horizontal scrolling.
+    await indicator(page, 2).getByRole('button', { name: 'Catatan bukti indikator 2' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page overflows by ${overflow}px`);
 
     // The evidence field is collapsed until asked for; the 0/1/2 buttons stay one tap.
     await pk.rate(2, 1);
