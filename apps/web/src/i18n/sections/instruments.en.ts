@@ -12,7 +12,7 @@ export const instrumentsEn: DeepStringRecord<typeof instrumentsId> = {
     'penanganan-masalah': 'Handling problems',
   },
   version: 'Version {version}',
-  counts: '{domains} domains · {competencies} competencies · {indicators} indicators',
+  counts: 'domains: {domains} · competencies: {competencies} · indicators: {indicators}',
   list: {
     title: 'Assessment instruments',
     intro: 'Official instruments and the ones your madrasah built itself. A published version is frozen; a change is made as a new version.',
@@ -60,7 +60,7 @@ export const instrumentsEn: DeepStringRecord<typeof instrumentsId> = {
     competencyN: 'Competency {n}',
     competencyName: 'Competency name',
     indicatorN: 'Indicator {n}',
-    indicatorCount: '{count} indicators',
+    indicatorCount: 'indicators: {count}',
     indicatorText: 'Indicator statement',
     descriptors: 'Descriptor per level (optional)',
     descriptorFor: 'Level {value} – {label}',
