@@ -412,18 +412,21 @@ export async function putAttendance(actor: Actor, meetingId: string, entries: { 
 export async function checkIn(actor: Actor, meetingId: string, code: string, deps: MgmpDeps) {
   const teacherId = requireTeacher(actor);
   return withTenant(deps.db, actor.tenantId, async (tx) => {
-    // The hot path (a whole room checks in within minutes): one query to load, one statement to write with its audit row.
-    const found = await deps.mgmpRepository.findMeetingForCheckIn(tx, actor.tenantId, meetingId, teacherId);
+    // The hot path (a whole room checks in within minutes): one statement loads the meeting and, when
+    // the obvious conditions hold, writes the row and its audit entry. The rules below still decide:
+    // a refusal throws and rolls that write back; an acceptance the statement did not write is written now.
+    const now = deps.clock();
+    const found = await deps.mgmpRepository.checkInAtOnce(tx, { tenantId: actor.tenantId, meetingId, teacherId, code, at: now, actor: { userId: actor.userId, label: actor.email } });
     if (!found || !canSeeGroup(actor, { madrasahId: found.madrasahId })) throw mgmpErrors['mgmp.meeting_not_found']();
     const { meeting } = found;
     if (memberRole(found.myRole) === null) throw mgmpErrors['mgmp.not_member']();
-    const now = deps.clock();
     const refusal = checkInRefusal({ status: oneOf(MGMP_MEETING_STATUSES, meeting.status), startsAt: meeting.startsAt, endsAt: meeting.endsAt }, now);
     if (refusal === 'cancelled') throw mgmpErrors['mgmp.meeting_cancelled']();
     if (refusal === 'outside_window') throw mgmpErrors['mgmp.check_in_outside_window']();
     if (code !== meeting.checkInCode) throw mgmpErrors['mgmp.wrong_check_in_code']();
-    // The write and its audit entry (only when a row changed) in one statement.
-    const written = await deps.mgmpRepository.checkInAttendance(tx, actor.tenantId, meetingId, teacherId, now, { actor: { userId: actor.userId, label: actor.email }, madrasahId: found.madrasahId });
+    const written = found.attempted
+      ? found.written
+      : await deps.mgmpRepository.checkInAttendance(tx, actor.tenantId, meetingId, teacherId, now, { actor: { userId: actor.userId, label: actor.email }, madrasahId: found.madrasahId });
     // Already checked in: the first time stands (read again only when a concurrent check-in won the race).
     const checkedInAt = written.writtenAt ?? written.previous?.checkedInAt ?? (await deps.mgmpRepository.findAttendance(tx, actor.tenantId, meetingId, teacherId))?.checkedInAt ?? now;
     return { meetingId, teacherId, code: 'H' as const, checkedInAt: checkedInAt.toISOString() };

@@ -52,19 +52,9 @@ const page = async <T>(items: Promise<T[]>, total: Promise<{ n: number }[]>) => 
   return { items: rows, total: totals[0]?.n ?? 0 };
 };
 
-// The check-in path's two statements (a whole room checks in within minutes): SQL text built once,
-// named, so PostgreSQL plans each once per connection.
-const meetingForCheckIn = namedStatement<'tenantId' | 'meetingId' | 'teacherId', { status: string; starts_at: Date; ends_at: Date; check_in_code: string; madrasah_id: string | null; my_role: string | null }>(
-  'tumbuh_mgmp_meeting_for_check_in_v2',
-  (p) => sql`
-    select m.status, m.starts_at, m.ends_at, m.check_in_code, g.madrasah_id,
-      (select mm.role from mgmp_members mm where mm.tenant_id = m.tenant_id and mm.group_id = m.group_id and mm.teacher_id = ${p.teacherId}::uuid) as my_role
-    from mgmp_meetings m
-    join mgmp_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
-    where m.tenant_id = ${p.tenantId}::uuid and m.id = ${p.meetingId}::uuid
-    limit 1`,
-);
-
+// The check-in path's statements (a whole room checks in within minutes): SQL text built once, named,
+// so PostgreSQL plans each once per connection. The write alone (when the combined statement below
+// did not write):
 const checkInWrite = namedStatement<
   'tenantId' | 'meetingId' | 'teacherId' | 'at' | 'auditId' | 'actorUserId' | 'actorLabel' | 'madrasahId',
   { written_at: Date | null; prev_code: string | null; prev_checked_in_at: Date | null }
@@ -95,6 +85,60 @@ const checkInWrite = namedStatement<
       ${auditInsert}
     )
     select (select checked_in_at from up) as written_at, (select code from prev) as prev_code, (select checked_in_at from prev) as prev_checked_in_at`;
+});
+
+/**
+ * The whole happy path of a self check-in in one statement: loads the meeting (status, times, code,
+ * the group's madrasah, the member's office) and — only when the member holds an office, the code
+ * matches, the meeting is not cancelled and `at` lies in [starts − 30 min, ends] — writes the row and
+ * its audit entry like `tumbuh_mgmp_check_in_v2`. The use case still decides with the rules in
+ * mgmp.models.ts on the facts returned: a refusal there rolls the write back, and an acceptance the
+ * guard did not write goes through the separate write. No row: no such meeting in the tenant.
+ */
+const checkInAtOnce = namedStatement<
+  'tenantId' | 'meetingId' | 'teacherId' | 'code' | 'at' | 'auditId' | 'actorUserId' | 'actorLabel',
+  { status: string; starts_at: Date; ends_at: Date; check_in_code: string; madrasah_id: string | null; my_role: string | null; attempted: boolean; written_at: Date | null; prev_code: string | null; prev_checked_in_at: Date | null }
+>('tumbuh_mgmp_check_in_at_once', (p) => {
+  const auditInsert = auditInsertSql({
+    id: p.auditId,
+    tenantId: p.tenantId as unknown as string,
+    actor: { userId: p.actorUserId as unknown as string, label: p.actorLabel as unknown as string },
+    madrasahId: sql`(select madrasah_id from m)` as unknown as string,
+    action: 'mgmp.attendance.check_in',
+    entityType: 'mgmp_meeting',
+    entityId: p.meetingId as unknown as string,
+    before: sql`(select jsonb_build_object('code', code) from prev)`,
+    after: sql`jsonb_build_object('teacherId', ${p.teacherId}::text, 'code', 'H')`,
+    when: sql`exists (select 1 from up)`,
+  });
+  return sql`
+    with m as (
+      select m.status, m.starts_at, m.ends_at, m.check_in_code, g.madrasah_id,
+        (select mm.role from mgmp_members mm where mm.tenant_id = m.tenant_id and mm.group_id = m.group_id and mm.teacher_id = ${p.teacherId}::uuid) as my_role
+      from mgmp_meetings m
+      join mgmp_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+      where m.tenant_id = ${p.tenantId}::uuid and m.id = ${p.meetingId}::uuid
+      limit 1
+    ), ok as (
+      select 1 from m
+      where m.my_role is not null and m.check_in_code = ${p.code}::text and m.status <> 'dibatalkan'
+        and ${p.at}::timestamptz >= m.starts_at - interval '30 minutes' and ${p.at}::timestamptz <= m.ends_at
+    ), prev as (
+      select code, checked_in_at from mgmp_attendance where tenant_id = ${p.tenantId}::uuid and meeting_id = ${p.meetingId}::uuid and teacher_id = ${p.teacherId}::uuid
+    ), up as (
+      insert into mgmp_attendance (tenant_id, meeting_id, teacher_id, code, note, source, checked_in_at, updated_at)
+      select ${p.tenantId}::uuid, ${p.meetingId}::uuid, ${p.teacherId}::uuid, 'H', null, 'self', ${p.at}::timestamptz, now() from ok
+      on conflict (tenant_id, meeting_id, teacher_id) do update
+        set code = 'H', note = null, source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
+        where not (mgmp_attendance.code = 'H' and mgmp_attendance.source = 'self')
+      returning checked_in_at
+    ), audit as (
+      ${auditInsert}
+    )
+    select m.status, m.starts_at, m.ends_at, m.check_in_code, m.madrasah_id, m.my_role,
+      exists (select 1 from ok) as attempted,
+      (select checked_in_at from up) as written_at, (select code from prev) as prev_code, (select checked_in_at from prev) as prev_checked_in_at
+    from m`;
 });
 
 /** SQL of the MGMP module. Every method takes the tenant; callers run it inside `withTenant`. */
@@ -391,13 +435,22 @@ export function createMgmpRepository() {
     },
 
     /**
-     * What a self check-in needs, in one query: the meeting's status, times and code, its group's
-     * madrasah, and the office of `teacherId` in the group (null: not a member).
+     * Loads the meeting for a self check-in and, when the obvious conditions hold, writes it in the
+     * same statement (see `checkInAtOnce`). `attempted`: the write was tried (then `written` says
+     * what it did); otherwise nothing was written.
      */
-    async findMeetingForCheckIn(q: Queryable, tenantId: string, meetingId: string, teacherId: string) {
-      const row = (await meetingForCheckIn(q, { tenantId, meetingId, teacherId })).rows[0];
+    async checkInAtOnce(q: Queryable, input: { tenantId: string; meetingId: string; teacherId: string; code: string; at: Date; actor: AuditActor }) {
+      const row = (
+        await checkInAtOnce(q, { tenantId: input.tenantId, meetingId: input.meetingId, teacherId: input.teacherId, code: input.code, at: input.at.toISOString(), auditId: uuidv7(), actorUserId: input.actor.userId, actorLabel: input.actor.label })
+      ).rows[0];
       if (!row) return undefined;
-      return { meeting: { status: row.status, startsAt: row.starts_at, endsAt: row.ends_at, checkInCode: row.check_in_code }, madrasahId: row.madrasah_id, myRole: row.my_role };
+      return {
+        meeting: { status: row.status, startsAt: row.starts_at, endsAt: row.ends_at, checkInCode: row.check_in_code },
+        madrasahId: row.madrasah_id,
+        myRole: row.my_role,
+        attempted: row.attempted,
+        written: { writtenAt: row.written_at, previous: row.prev_code ? { code: row.prev_code, checkedInAt: row.prev_checked_in_at } : null },
+      };
     },
 
     /**
