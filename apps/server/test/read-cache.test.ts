@@ -1,6 +1,6 @@
 import type { MgmpOverview, TeacherGrowth } from '@tumbuh/shared';
 import pg from 'pg';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeListener } from '../src/modules/cache/read-cache.plugin.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
@@ -202,5 +202,28 @@ describe('read cache: the change feed', () => {
     await otherConnection.query(`update mgmp_groups set name = name where tenant_id = $1 and id = $2`, [tenantId, groupId]);
     await heard;
     expect((await get(kepala, overviewUrl())).cache).toBe('miss');
+  });
+});
+
+describe('read cache: time', () => {
+  it('a cached growth page shows a feedback round as closed once its closing time has passed, though no row changed', async () => {
+    const closesAt = Date.now() + 5000;
+    const created = await kepala.request('POST', '/api/v1/feedback/rounds', { teacherId, className: 'IX-Cache', closesAt: new Date(closesAt).toISOString() });
+    expect(created.statusCode, created.body).toBe(201);
+    const round = created.json<{ id: string; token: string; minAnswers: number }>();
+    const form = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/feedback/${round.token}` })).json<{ items: { id: string }[] }>();
+    for (let k = 0; k < round.minAnswers; k++) {
+      const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/public/feedback/${round.token}/answers`, payload: { deviceKey: randomBytes(16).toString('base64url'), answers: form.items.map((i) => ({ itemId: i.id, value: 3 })) } });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await settled();
+    const open = await warm(kepala, growthUrl());
+    const shown = (body: string) => (JSON.parse(body) as TeacherGrowth).feedback.find((r) => r.roundId === round.id);
+    expect(shown(open.body)?.closedAt).toBeNull();
+    // Wait for the clock (not for an answer): nothing is written when the round's time runs out.
+    while (Date.now() <= closesAt) await new Promise((r) => setTimeout(r, 50));
+    const after = await get(kepala, growthUrl());
+    expect(after.cache).toBe('miss');
+    expect(shown(after.body)?.closedAt).not.toBeNull();
   });
 });
