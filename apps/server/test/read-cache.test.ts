@@ -3,7 +3,8 @@ import pg from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeListener } from '../src/modules/cache/read-cache.plugin.ts';
-import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
+import { buildApp } from '../src/app.ts';
+import { createTestContext, login, testConfig, type Session, type TestContext } from './helpers.ts';
 
 /**
  * The read-model cache on real PostgreSQL (modules/cache): the group overview and a teacher's growth
@@ -225,5 +226,26 @@ describe('read cache: time', () => {
     const after = await get(kepala, growthUrl());
     expect(after.cache).toBe('miss');
     expect(shown(after.body)?.closedAt).not.toBeNull();
+  });
+});
+
+describe('read cache: off', () => {
+  it('TUMBUH_READ_CACHE_MB=0: every read is computed, no listener is opened, the answers are the same', async () => {
+    const app = await buildApp({ config: testConfig({ readCacheBytes: 0 }), database: ctx.db, logger: false });
+    try {
+      await app.ready();
+      expect(app.readCacheListener).toBeUndefined();
+      const s = await login(app, 'kepala@contoh.sch.id');
+      const cached = await warm(kepala, overviewUrl());
+      for (let i = 0; i < 2; i++) {
+        const res = await s.request('GET', overviewUrl());
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['x-read-cache']).toBe('miss');
+        expect(res.body).toBe(cached.body);
+      }
+      expect((await s.request('GET', growthUrl())).headers['x-read-cache']).toBe('miss');
+    } finally {
+      await app.close();
+    }
   });
 });
