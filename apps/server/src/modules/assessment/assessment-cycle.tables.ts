@@ -82,7 +82,7 @@ export const assessments = pgTable(
   ],
 );
 
-/** The rating of one indicator (of the assessment's instrument version): 0, 1 or 2, with the evidence. */
+/** The rating of one indicator (of the assessment's instrument version): a level of its scale (PKG: 0, 1 or 2), with the evidence. */
 export const assessmentRatings = pgTable(
   'assessment_ratings',
   {
@@ -97,6 +97,8 @@ export const assessmentRatings = pgTable(
     primaryKey({ columns: [t.tenantId, t.assessmentId, t.indicatorId] }),
     foreignKey({ columns: [t.tenantId, t.assessmentId], foreignColumns: [assessments.tenantId, assessments.id] }),
     foreignKey({ columns: [t.indicatorId], foreignColumns: [instrumentIndicators.id] }),
-    check('assessment_ratings_score_check', sql`${t.score} between 0 and 2`),
+    // The score must be a level of the instrument version's scale: checked in code (ratingProblems)
+    // and by the trigger assessment_ratings_on_scale (migration 0027); this CHECK bounds the range.
+    check('assessment_ratings_score_range_check', sql`${t.score} between 0 and 100`),
   ],
 );
