@@ -73,4 +73,31 @@ describe('self check-in', () => {
     expect([Number(r.rows[0]?.n), Number(r.rows[0]?.audits)]).toEqual([1, 1]);
     expect(new Set(answers.map((a) => a.json<{ checkedInAt: string }>().checkedInAt)).size).toBe(1);
   });
+
+  it('a check-in the rules refuse after the one statement already wrote it leaves no row and no audit entry (the write rolls back)', async () => {
+    // The statement's own guard checks office, code, status and window; whether the member may see the
+    // group's madrasah is decided only by the rules afterwards. Move the group to a madrasah the guru
+    // has no grant for: the guard passes and writes, the rules answer 404, and nothing may remain.
+    const groups = (await kepala.request('GET', '/api/v1/mgmp/groups?limit=200')).json<{ items: MgmpGroupSummary[] }>().items;
+    const pai = groups.find((g) => g.name === 'MGMP Rumpun PAI');
+    const other = await kepala.request('POST', `/api/v1/mgmp/groups/${pai?.id}/meetings`, { title: 'Presensi madrasah lain', startsAt: inMinutes(-5), endsAt: inMinutes(90) });
+    expect(other.statusCode, other.body).toBe(201);
+    const otherMeeting = other.json<MgmpMeeting>();
+    const tenantId = guru1.me.tenant.id;
+    const { rows: before } = await ctx.db.pool.query<{ madrasah_id: string }>('select madrasah_id from mgmp_groups where tenant_id = $1 and id = $2', [tenantId, pai?.id]);
+    const elsewhere = '019a0000-0000-7000-8000-00000000c0de';
+    await ctx.db.pool.query(`insert into madrasahs (tenant_id, id, name) values ($1, $2, 'MTs Lain')`, [tenantId, elsewhere]);
+    await ctx.db.pool.query('update mgmp_groups set madrasah_id = $3 where tenant_id = $1 and id = $2', [tenantId, pai?.id, elsewhere]);
+    try {
+      const res = await guru1.request('POST', `/api/v1/mgmp/meetings/${otherMeeting.id}/check-in`, { code: otherMeeting.checkInCode });
+      expect(res.statusCode).toBe(404);
+      const r = await ctx.db.pool.query<{ n: string; audits: string }>(
+        `select (select count(*) from mgmp_attendance where meeting_id = $1 and code = 'H') as n, (select count(*) from audit_log where action = 'mgmp.attendance.check_in' and entity_id = $1) as audits`,
+        [otherMeeting.id],
+      );
+      expect([Number(r.rows[0]?.n), Number(r.rows[0]?.audits)]).toEqual([0, 0]);
+    } finally {
+      await ctx.db.pool.query('update mgmp_groups set madrasah_id = $3 where tenant_id = $1 and id = $2', [tenantId, pai?.id, before[0]?.madrasah_id]);
+    }
+  });
 });
