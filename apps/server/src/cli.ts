@@ -92,7 +92,7 @@ program
   .action(async () => {
     const config = loadConfig();
     await withDatabase(async ({ handle }) => {
-      const loaded = await seedDemo(handle.db, config.demoPassword);
+      const loaded = await seedDemo(handle.db, config.demoPassword, { dataDir: config.dataDir });
       console.log(loaded ? 'Data demo dimuat / demo data loaded' : 'Data demo sudah ada / demo data already present');
     });
   });

@@ -23,7 +23,7 @@ export async function startServer(config: AppConfig, out: (line: string) => void
   try {
     opened = await openConfiguredDatabase(config, (line) => out(`[db] ${line}`));
     await runMigrations(opened.handle);
-    if (config.demo && (await seedDemo(opened.handle.db, config.demoPassword))) out('[demo] demo data loaded');
+    if (config.demo && (await seedDemo(opened.handle.db, config.demoPassword, { dataDir: config.dataDir }))) out('[demo] demo data loaded');
   } catch (error) {
     await opened?.close().catch(() => undefined);
     await releaseLock();

@@ -6,6 +6,7 @@ import { tenants } from '../modules/tenancy/tenancy.tables.ts';
 import { buildMadrasah, buildTeachers, buildTenant, buildUser, type TeacherInput } from './builders.ts';
 import { seedAssessmentDemo } from './assessment.seed.ts';
 import { seedFeedbackDemo } from './feedback.seed.ts';
+import { seedDemoFiles } from './files.seed.ts';
 import { seedMgmpDemo } from './mgmp.seed.ts';
 import { seedInstrumentDemo } from './instruments.seed.ts';
 import { seedObservationDemo } from './observation.seed.ts';
@@ -98,8 +99,10 @@ function teacherInputs(rows: Row[], subjectIdByCode: Map<string, string>, seed: 
 /**
  * Loads the demo tenants when they are not there yet: "MTs Contoh" (one madrasah, 25 teachers)
  * and "Yayasan Contoh" (two madrasahs), with the demo accounts. Returns false when already loaded.
+ * With `dataDir` (the server, the CLI) it also stores the demo's files there: the madrasah logos
+ * and meeting photos (files.seed.ts); without it (tests on a cloned database) no file is written.
  */
-export async function seedDemo(db: Database, password: string): Promise<boolean> {
+export async function seedDemo(db: Database, password: string, options: { dataDir?: string | undefined } = {}): Promise<boolean> {
   const existing = await db.select({ id: tenants.id }).from(tenants).where(and(eq(tenants.demo, true), eq(tenants.name, DEMO.contoh.tenant))).limit(1);
   if (existing.length > 0) return false;
   const passwordHash = await hashPassword(password);
@@ -141,5 +144,6 @@ export async function seedDemo(db: Database, password: string): Promise<boolean>
   await seedObservationDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedInstrumentDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedFeedbackDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
+  if (options.dataDir) await seedDemoFiles(db, { dataDir: options.dataDir, tenants: { [contoh.name]: contoh.id, [yayasan.name]: yayasan.id } });
   return true;
 }
