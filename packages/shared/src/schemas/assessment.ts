@@ -211,7 +211,7 @@ export const createAssessmentSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
     .default('pkg-2009-guru-mapel')
-    .describe('A published instrument scored with pkg-2009'),
+    .describe('A published official instrument scored with pkg-2009, or a published instrument of the teacher’s madrasah (rated on its own scale, no Nilai PKG)'),
   instrumentVersion: z.number().int().min(1).max(10_000).optional().describe('The newest published version when omitted'),
   raterKind: z.enum(ASSESSMENT_RATER_KINDS),
   raterUserId: idSchema.optional().describe('Peer assessments: the account of the guru who rates. Otherwise the requester rates'),
@@ -223,7 +223,7 @@ export const putAssessmentRatingsSchema = z.strictObject({
     .array(
       z.strictObject({
         indicatorId: idSchema.describe('An indicator of the assessment’s instrument version'),
-        score: z.number().int().min(-1000).max(1000).describe('0, 1 or 2'),
+        score: z.number().int().min(-1000).max(1000).describe('A level of the instrument version’s scale (PKG: 0, 1 or 2)'),
         evidence: optionalText(2000).describe('Evidence note (bukti)'),
       }),
     )
@@ -264,6 +264,18 @@ export const assessmentSummarySchema = z.object({
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 export const assessmentListSchema = listResponseSchema(assessmentSummarySchema);
 
+/** One competency of an assessment with a madrasah instrument: average level and count per level. */
+export const competencyLevelSummarySchema = z.object({
+  competencyId: idSchema,
+  number: z.number().int(),
+  name: z.string(),
+  indicatorCount: z.number().int(),
+  rated: z.number().int(),
+  average: z.number().nullable().describe('Mean of the rated levels, 2 decimals; null when none is rated'),
+  counts: z.array(z.object({ value: z.number().int(), label: z.string(), count: z.number().int() })).describe('Every level of the scale, lowest first'),
+});
+export type CompetencyLevelSummary = z.infer<typeof competencyLevelSummarySchema>;
+
 export const assessmentSchema = assessmentSummarySchema.extend({
   indicatorCount: z.number().int().describe('Indicators of the instrument version'),
   teacherComment: z.string().nullable(),
@@ -271,7 +283,12 @@ export const assessmentSchema = assessmentSummarySchema.extend({
   revisedAt: z.string().nullable(),
   updatedAt: z.string(),
   ratings: z.array(z.object({ indicatorId: idSchema, score: z.number().int(), evidence: z.string().nullable() })).describe('In instrument order'),
-  score: assessmentScoreSchema.nullable().describe('PKG result; null until every indicator is rated'),
+  score: assessmentScoreSchema.nullable().describe('PKG result; null until every indicator is rated; always null for a madrasah instrument'),
+  scored: z.boolean().describe('Whether the instrument version is scored as PKG (Nilai PKG, category); false for a madrasah instrument'),
+  levelSummary: z
+    .array(competencyLevelSummarySchema)
+    .nullable()
+    .describe('Madrasah instrument (not scored as PKG): per competency the average level and the count per level; null for PKG instruments'),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 

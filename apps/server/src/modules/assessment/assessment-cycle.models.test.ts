@@ -10,6 +10,7 @@ import {
   editProblem,
   finaliseProblem,
   indexInstrument,
+  levelSummary,
   orderRatings,
   periodDatesProblem,
   ratingProblems,
@@ -145,8 +146,10 @@ function tinyInstrument(scoringMethod: 'pkg-2009' | 'none' = 'pkg-2009'): Instru
 describe('ratings belong to the assessment’s instrument version and are 0, 1 or 2', () => {
   const index = indexInstrument(tinyInstrument());
   if (!index) throw new Error('tiny instrument not indexed');
-  it('an instrument not scored as PKG is not rated in this cycle', () => {
+  it('an instrument not scored as PKG is not rated in this cycle unless it is a madrasah’s own (anyScale)', () => {
     expect(indexInstrument(tinyInstrument('none'))).toBeUndefined();
+    expect(indexInstrument(tinyInstrument('none'), { anyScale: true })?.scored).toBe(false);
+    expect(index.scored).toBe(true);
   });
   it.each([
     ['known indicators with 0/1/2', [{ indicatorId: 'a', score: 0 }, { indicatorId: 'c', score: 2 }], []],
@@ -165,6 +168,34 @@ describe('ratings belong to the assessment’s instrument version and are 0, 1 o
     const full = scoreAssessment(index, [{ indicatorId: 'c', score: 0 }, { indicatorId: 'b', score: 1 }, { indicatorId: 'a', score: 2 }], 'round-half-up');
     expect(full).toEqual(scorePkg(index.pkg, [[2, 1], [0]], 'round-half-up'));
     expect(full).toMatchObject({ total: 4, maxTotal: 8, nilai: 50, category: 'Kurang' });
+  });
+});
+
+describe('a madrasah instrument: ratings on its own scale, no PKG score, a level summary per competency', () => {
+  const detail = { ...tinyInstrument('none'), scale: { levels: [1, 2, 3, 4].map((value) => ({ value, label: `L${value}`, description: '' })) } };
+  const index = indexInstrument(detail, { anyScale: true });
+  if (!index) throw new Error('madrasah instrument not indexed');
+  it.each([
+    ['its levels 1 and 4', [{ indicatorId: 'a', score: 1 }, { indicatorId: 'c', score: 4 }], []],
+    ['PKG’s 0 is not a level of this scale', [{ indicatorId: 'a', score: 0 }], [{ kind: 'invalid_score', indicatorId: 'a', score: 0 }]],
+    ['5 is above its scale', [{ indicatorId: 'b', score: 5 }], [{ kind: 'invalid_score', indicatorId: 'b', score: 5 }]],
+  ])('%s', (_name, entries, expected) => {
+    expect(ratingProblems(index, entries)).toEqual(expected);
+  });
+  it('has no PKG score even when every indicator is rated', () => {
+    expect(scoreAssessment(index, [{ indicatorId: 'a', score: 4 }, { indicatorId: 'b', score: 3 }, { indicatorId: 'c', score: 1 }], 'round-half-up')).toBeNull();
+  });
+  it('averages the rated levels per competency (2 decimals, half up) and counts every level', () => {
+    const summary = levelSummary(detail, [{ indicatorId: 'a', score: 4 }, { indicatorId: 'b', score: 1 }, { indicatorId: 'zzz', score: 4 }]);
+    expect(summary.map((c) => [c.competencyId, c.rated, c.average, c.counts.map((n) => n.count)])).toEqual([
+      ['c1', 2, 2.5, [1, 0, 0, 1]],
+      ['c2', 0, null, [0, 0, 0, 0]],
+    ]);
+  });
+  it('rounds a repeating average half up to 2 decimals', () => {
+    const three = { ...detail, domains: [{ id: 'd', code: 'd', name: 'd', competencies: [{ id: 'k', number: 1, name: 'k', indicators: ['x', 'y', 'z'].map((id, n) => ({ id, number: n + 1, position: n + 1, text: id, focus: [], descriptors: {} })) }] }] };
+    expect(levelSummary(three, [{ indicatorId: 'x', score: 1 }, { indicatorId: 'y', score: 1 }, { indicatorId: 'z', score: 2 }])[0]?.average).toBe(1.33);
+    expect(levelSummary(three, [{ indicatorId: 'x', score: 2 }, { indicatorId: 'y', score: 2 }, { indicatorId: 'z', score: 1 }])[0]?.average).toBe(1.67);
   });
 });
 

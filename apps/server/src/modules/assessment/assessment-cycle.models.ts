@@ -170,14 +170,21 @@ export interface InstrumentIndex {
   indicatorIds: readonly string[];
   /** Indicator id → competency index and indicator index within it. */
   place: ReadonlyMap<string, { competency: number; indicator: number }>;
-  /** The values the scale allows (PKG: 0, 1, 2). */
+  /** The values the scale allows (PKG: 0, 1, 2; a madrasah instrument: its own levels). */
   levels: ReadonlySet<number>;
+  /** Scored as PKG 2009 (a Nilai PKG and category); false for a madrasah-built instrument. */
+  scored: boolean;
   pkg: PkgDefinition;
 }
 
-/** Indexes an instrument version for rating; undefined when it is not scored as PKG (observation instruments are rated elsewhere). */
-export function indexInstrument(detail: InstrumentDetail): InstrumentIndex | undefined {
-  if (detail.scoringMethod !== 'pkg-2009') return undefined;
+/**
+ * Indexes an instrument version for rating. A PKG-scored one always; one that is not scored as PKG
+ * only with `anyScale` (a madrasah's own published instrument, rated on its own scale, no Nilai PKG),
+ * else undefined (official observation instruments are rated elsewhere).
+ */
+export function indexInstrument(detail: InstrumentDetail, options: { anyScale?: boolean } = {}): InstrumentIndex | undefined {
+  const scored = detail.scoringMethod === 'pkg-2009';
+  if (!scored && !options.anyScale) return undefined;
   const competencies = detail.domains.flatMap((d) => d.competencies);
   const indicatorIds: string[] = [];
   const place = new Map<string, { competency: number; indicator: number }>();
@@ -187,15 +194,53 @@ export function indexInstrument(detail: InstrumentDetail): InstrumentIndex | und
       place.set(indicator.id, { competency: ci, indicator: ii });
     }),
   );
-  const levels = new Set(detail.scale.levels.map((l) => l.value).filter((v) => v >= 0 && v <= PKG_INDICATOR_MAX));
+  const values = detail.scale.levels.map((l) => l.value);
+  const levels = new Set(scored ? values.filter((v) => v >= 0 && v <= PKG_INDICATOR_MAX) : values);
   return {
     code: detail.code,
     version: detail.version,
     indicatorIds,
     place,
     levels,
+    scored,
     pkg: { competencies: competencies.map((c) => ({ number: c.number, indicatorCount: c.indicators.length })) },
   };
+}
+
+/** One competency of a non-PKG assessment: how many indicators are rated, their average level and the count per scale level. */
+export interface CompetencyLevelSummary {
+  competencyId: string;
+  number: number;
+  name: string;
+  indicatorCount: number;
+  rated: number;
+  /** Mean of the rated levels' values, 2 decimals (half up); null when none is rated. */
+  average: number | null;
+  /** Every level of the scale, lowest first, with how many indicators were rated on it. */
+  counts: { value: number; label: string; count: number }[];
+}
+
+/**
+ * The result of an assessment with an instrument that has no PKG score: per competency the average
+ * level and the count per level. Ratings of indicators outside the version are ignored.
+ */
+export function levelSummary(detail: Pick<InstrumentDetail, 'scale' | 'domains'>, ratings: readonly { indicatorId: string; score: number }[]): CompetencyLevelSummary[] {
+  const byId = new Map(ratings.map((r) => [r.indicatorId, r.score]));
+  return detail.domains.flatMap((d) =>
+    d.competencies.map((c) => {
+      const scores = c.indicators.map((i) => byId.get(i.id)).filter((s): s is number => s !== undefined);
+      const sum = scores.reduce((n, s) => n + s, 0);
+      return {
+        competencyId: c.id,
+        number: c.number,
+        name: c.name,
+        indicatorCount: c.indicators.length,
+        rated: scores.length,
+        average: scores.length === 0 ? null : roundHalfUpDiv(sum * 100, scores.length) / 100,
+        counts: detail.scale.levels.map((l) => ({ value: l.value, label: l.label, count: scores.filter((s) => s === l.value).length })),
+      };
+    }),
+  );
 }
 
 export type RatingEntryProblem =
@@ -224,9 +269,10 @@ export function orderRatings<T extends { indicatorId: string }>(index: Instrumen
 
 /**
  * The PKG result of an assessment's ratings with the pure scoring module, or null until every
- * indicator of the instrument version is rated.
+ * indicator of the instrument version is rated (always null for an instrument not scored as PKG).
  */
 export function scoreAssessment(index: InstrumentIndex, ratings: readonly { indicatorId: string; score: number }[], rule: PkgBandRule): PkgScore | null {
+  if (!index.scored) return null;
   const arrays = index.pkg.competencies.map((c) => new Array<number>(c.indicatorCount).fill(-1));
   let rated = 0;
   for (const r of ratings) {

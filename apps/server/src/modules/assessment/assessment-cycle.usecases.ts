@@ -29,6 +29,7 @@ import {
   finaliseProblem,
   indexInstrument,
   isRater,
+  levelSummary,
   orderRatings,
   periodDatesProblem,
   ratingProblems,
@@ -40,6 +41,9 @@ import { persistAssessmentResult } from './assessment-results.usecases.ts';
 import { periodCategorySummary } from './growth.usecases.ts';
 import type { InstrumentCatalogue } from './instruments.catalogue.ts';
 import { findEntry } from './instruments.models.ts';
+import { createMadrasahInstrumentsRepository } from '../instruments/instruments.repository.ts';
+import { findUsableInstrument } from '../instruments/instruments.usecases.ts';
+import type { InstrumentDetail } from '@tumbuh/shared';
 import { defaultPeriodDates } from './assessment-settings.models.ts';
 import { loadSettingsValues } from './assessment-settings.usecases.ts';
 
@@ -100,16 +104,46 @@ function presentSummary(row: AssessmentListRow): AssessmentSummary {
   };
 }
 
-/** The indexed instrument version of an assessment; undefined only for a version no longer published (none is, today). */
-async function instrumentIndex(code: string, version: number | undefined, deps: AssessmentCycleDeps): Promise<InstrumentIndex | undefined> {
-  const entry = findEntry(await deps.instrumentCatalogue.entries(), code, version);
-  return entry ? indexInstrument(entry.detail) : undefined;
+/** Madrasah-built instruments (stateless repository; the assessment deps need no new field). */
+const madrasahInstruments = createMadrasahInstrumentsRepository();
+
+/** Where a madrasah instrument is looked up: the transaction and tenant of the request. */
+export interface InstrumentScope {
+  tx: Tx;
+  tenantId: string;
 }
 
-export async function requireIndex(code: string, version: number, deps: AssessmentCycleDeps): Promise<InstrumentIndex> {
-  const index = await instrumentIndex(code, version, deps);
-  if (!index) throw new Error(`assessment points to instrument ${code} v${version}, which is not a published PKG instrument`);
-  return index;
+/**
+ * An instrument version an assessment can use, with its index: an official PKG-scored one, or (with
+ * a scope) a published instrument of `madrasahId` (any madrasah of the tenant when null), rated on
+ * its own scale. Undefined when there is none.
+ */
+export async function loadAssessmentInstrument(
+  code: string,
+  version: number | undefined,
+  deps: AssessmentCycleDeps,
+  scope?: InstrumentScope,
+  madrasahId: string | null = null,
+): Promise<{ detail: InstrumentDetail; index: InstrumentIndex } | undefined> {
+  const official = findEntry(await deps.instrumentCatalogue.entries(), code, version);
+  const detail = official
+    ? official.detail
+    : scope
+      ? await findUsableInstrument(scope.tx, scope.tenantId, madrasahId, code, version, { instrumentCatalogue: deps.instrumentCatalogue, madrasahInstrumentsRepository: madrasahInstruments })
+      : undefined;
+  if (!detail) return undefined;
+  const index = indexInstrument(detail, { anyScale: detail.owner === 'madrasah' });
+  return index ? { detail, index } : undefined;
+}
+
+export async function requireInstrument(code: string, version: number, deps: AssessmentCycleDeps, scope?: InstrumentScope): Promise<{ detail: InstrumentDetail; index: InstrumentIndex }> {
+  const found = await loadAssessmentInstrument(code, version, deps, scope);
+  if (!found) throw new Error(`assessment points to instrument ${code} v${version}, which is not a published instrument it can use`);
+  return found;
+}
+
+export async function requireIndex(code: string, version: number, deps: AssessmentCycleDeps, scope?: InstrumentScope): Promise<InstrumentIndex> {
+  return (await requireInstrument(code, version, deps, scope)).index;
 }
 
 export async function audit(tx: Tx, actor: Actor, madrasahId: string, entry: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }): Promise<void> {
@@ -139,7 +173,7 @@ export async function loadReadable(tx: Tx, actor: Actor, id: string, deps: Asses
 
 export async function presentAssessment(tx: Tx, actor: Actor, row: AssessmentListRow, deps: AssessmentCycleDeps): Promise<Assessment> {
   const a = row.assessment;
-  const index = await requireIndex(a.instrumentCode, a.instrumentVersion, deps);
+  const { detail, index } = await requireInstrument(a.instrumentCode, a.instrumentVersion, deps, { tx, tenantId: actor.tenantId });
   const ratings = orderRatings(index, await deps.assessmentCycleRepository.listRatings(tx, actor.tenantId, a.id));
   // Results are computed and reported with the madrasah's band rule (score.rule says which).
   const { bandRule } = await loadSettingsValues(tx, actor.tenantId, a.madrasahId);
@@ -154,6 +188,8 @@ export async function presentAssessment(tx: Tx, actor: Actor, row: AssessmentLis
     updatedAt: a.updatedAt.toISOString(),
     ratings: ratings.map((r) => ({ indicatorId: r.indicatorId, score: r.score, evidence: r.evidence })),
     score,
+    scored: index.scored,
+    levelSummary: index.scored ? null : levelSummary(detail, ratings),
   };
 }
 
@@ -253,7 +289,7 @@ export async function getAssessment(actor: Actor, id: string, deps: AssessmentCy
 
 /**
  * Opens a draft assessment of a teacher in an open period, with a published PKG instrument version
- * (the newest when none is named), rated by the requester (kepala, pengawas, self) or by a peer
+ * or a published instrument of the teacher's madrasah (the newest version when none is named), rated by the requester (kepala, pengawas, self) or by a peer
  * the kepala names.
  * @throws assessment.period_not_found, people.teacher_not_found, assessment.instrument_not_found,
  * assessment.scoring_not_supported, assessment.period_closed, assessment.rater_not_allowed,
@@ -264,10 +300,13 @@ export async function createAssessment(actor: Actor, input: CreateAssessmentInpu
     const period = await loadPeriod(tx, actor, input.periodId, deps);
     const teacher = await deps.peopleRepository.findTeacher(tx, actor.tenantId, input.teacherId);
     if (!teacher || teacher.madrasahId !== period.madrasahId) throw peopleErrors['people.teacher_not_found']();
-    const entry = findEntry(await deps.instrumentCatalogue.entries(), input.instrumentCode, input.instrumentVersion);
-    if (!entry) throw assessmentErrors['assessment.instrument_not_found']();
-    const index = indexInstrument(entry.detail);
-    if (!index) throw assessmentErrors['assessment.scoring_not_supported']();
+    // An official instrument must be scored as PKG; a madrasah's own published instrument is usable
+    // only for a teacher of that madrasah (a draft or another madrasah's answers 404).
+    const official = findEntry(await deps.instrumentCatalogue.entries(), input.instrumentCode, input.instrumentVersion);
+    if (official && !indexInstrument(official.detail)) throw assessmentErrors['assessment.scoring_not_supported']();
+    const found = await loadAssessmentInstrument(input.instrumentCode, input.instrumentVersion, deps, { tx, tenantId: actor.tenantId }, period.madrasahId);
+    if (!found) throw assessmentErrors['assessment.instrument_not_found']();
+    const { index } = found;
     const peer = input.raterKind === 'peer' && input.raterUserId ? await deps.assessmentCycleRepository.findPeerCandidate(tx, actor.tenantId, input.raterUserId) : undefined;
     const decision = decideRater(actor, input.raterKind, { id: teacher.id, madrasahId: teacher.madrasahId }, input.raterUserId, peer);
     if (!decision.ok) throw assessmentErrors[`assessment.${decision.reason}`]();
@@ -313,7 +352,7 @@ async function periodStatusOf(tx: Tx, actor: Actor, row: AssessmentListRow, deps
 }
 
 /**
- * Writes ratings in bulk (each indicator's score 0/1/2 and evidence note) on a draft, by its rater.
+ * Writes ratings in bulk (each indicator's score, a level of the version's scale — PKG 0/1/2 — and evidence note) on a draft, by its rater.
  * All or nothing: an indicator of another instrument version, a repeated indicator, a score off
  * the scale or a frozen assessment refuses the whole request.
  * @throws assessment.not_found, auth.forbidden, assessment.frozen, assessment.period_closed,
@@ -324,7 +363,7 @@ export async function putRatings(actor: Actor, id: string, input: PutAssessmentR
     const row = await loadForRating(tx, actor, id, deps);
     const problem = editProblem(factsOf(row), await periodStatusOf(tx, actor, row, deps));
     if (problem) throw assessmentErrors[problem === 'frozen' ? 'assessment.frozen' : 'assessment.period_closed']();
-    const index = await requireIndex(row.assessment.instrumentCode, row.assessment.instrumentVersion, deps);
+    const index = await requireIndex(row.assessment.instrumentCode, row.assessment.instrumentVersion, deps, { tx, tenantId: actor.tenantId });
     const problems = ratingProblems(index, input.ratings);
     const first = problems[0];
     if (first) {
@@ -358,13 +397,15 @@ export async function putRatings(actor: Actor, id: string, input: PutAssessmentR
 export async function finaliseAssessment(actor: Actor, id: string, deps: AssessmentCycleDeps): Promise<Assessment> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const row = await loadForRating(tx, actor, id, deps);
-    const index = await requireIndex(row.assessment.instrumentCode, row.assessment.instrumentVersion, deps);
+    const index = await requireIndex(row.assessment.instrumentCode, row.assessment.instrumentVersion, deps, { tx, tenantId: actor.tenantId });
     const rated = orderRatings(index, await deps.assessmentCycleRepository.listRatings(tx, actor.tenantId, id)).length;
     const problem = finaliseProblem(factsOf(row), await periodStatusOf(tx, actor, row, deps), rated, index.indicatorIds.length);
     if (problem) throw assessmentErrors[`assessment.${problem}`]();
     const now = deps.clock();
     await deps.assessmentCycleRepository.updateAssessment(tx, actor.tenantId, id, { status: 'final', finalisedAt: now, updatedAt: now });
-    await persistAssessmentResult(tx, actor.tenantId, id, deps);
+    // Only an official PKG instrument gives a stored result (category, Nilai PKG); a madrasah
+    // instrument's summary is computed when read (levelSummary), never in assessment_results.
+    if (index.scored) await persistAssessmentResult(tx, actor.tenantId, id, deps);
     const after = await presentAssessment(tx, actor, await loadReadable(tx, actor, id, deps), deps);
     await audit(tx, actor, row.assessment.madrasahId, {
       action: 'assessment.finalise',

@@ -22,7 +22,7 @@ export async function getAssessmentEvidence(actor: Actor, id: string, deps: Asse
     const { yearStartsOn } = await loadSettingsValues(tx, actor.tenantId, a.madrasahId);
     const window = evidenceWindow(period.academicYear, yearStartsOn);
     if (!window) throw new Error(`period ${period.id} has a malformed academic year "${period.academicYear}"`);
-    const index = await requireIndex(a.instrumentCode, a.instrumentVersion, deps);
+    const index = await requireIndex(a.instrumentCode, a.instrumentVersion, deps, { tx, tenantId: actor.tenantId });
     const notes = await observationNotesAsEvidence(tx, actor, a.teacherId, { from: window.from, to: window.to, periodId: period.id });
     return {
       assessmentId: a.id,

@@ -133,7 +133,10 @@ export function createAssessmentResultsRepository() {
         q,
         sql`select a.id from assessments a
             where a.tenant_id = ${tenantId}::uuid and a.status = 'final' ${filter}
-              and not exists (select 1 from assessment_results r where r.tenant_id = a.tenant_id and r.id = a.id)`,
+              and not exists (select 1 from assessment_results r where r.tenant_id = a.tenant_id and r.id = a.id)
+              -- only official PKG instruments have a result; a madrasah instrument's never goes missing
+              and exists (select 1 from instruments i where i.code = a.instrument_code and i.version = a.instrument_version
+                            and i.tenant_id is null and i.scoring_method = 'pkg-2009')`,
       );
       return found.map((r) => String(r.id));
     },

@@ -70,7 +70,7 @@ export async function getCombinedView(actor: Actor, periodId: string, teacherId:
     const results: RaterResult[] = [];
     for (const r of finals) {
       const a = r.assessment;
-      const index = await requireIndex(a.instrumentCode, a.instrumentVersion, deps);
+      const index = await requireIndex(a.instrumentCode, a.instrumentVersion, deps, { tx, tenantId: actor.tenantId });
       const score = scoreAssessment(index, ratings.filter((x) => x.assessmentId === a.id), settings.bandRule);
       if (!score || !a.finalisedAt) continue;
       const kind = kindOf(a.raterKind);
@@ -107,7 +107,7 @@ export async function reviseAssessment(actor: Actor, id: string, input: ReviseAs
     const problem = reviseProblem(actor, factsOf(row));
     if (problem === 'forbidden') throw commonErrors['auth.forbidden']();
     if (problem) throw assessmentErrors['assessment.not_final']();
-    const index = await requireIndex(row.assessment.instrumentCode, row.assessment.instrumentVersion, deps);
+    const index = await requireIndex(row.assessment.instrumentCode, row.assessment.instrumentVersion, deps, { tx, tenantId: actor.tenantId });
     const problems = ratingProblems(index, input.ratings);
     const first = problems[0];
     if (first) {

@@ -34,7 +34,11 @@ export const assessmentErrors = defineErrors({
     en: 'The assessment is final and cannot be changed; a correction is made only by a revision with a reason (audited).',
   },
   'assessment.unknown_indicator': { status: 422, id: 'Indikator tidak termasuk versi instrumen penilaian ini.', en: 'The indicator is not part of this assessment’s instrument version.' },
-  'assessment.invalid_score': { status: 422, id: 'Nilai indikator harus 0, 1 atau 2.', en: 'An indicator score must be 0, 1 or 2.' },
+  'assessment.invalid_score': {
+    status: 422,
+    id: 'Nilai indikator harus salah satu tingkat skala instrumen ini (PKG: 0, 1 atau 2).',
+    en: 'An indicator score must be a level of this instrument’s scale (PKG: 0, 1 or 2).',
+  },
   'assessment.incomplete': { status: 409, id: 'Semua indikator harus dinilai sebelum penilaian difinalkan.', en: 'Every indicator must be rated before the assessment is finalised.' },
   'assessment.not_final': { status: 409, id: 'Penilaian ini belum final.', en: 'This assessment is not final yet.' },
   'assessment.already_acknowledged': { status: 409, id: 'Penilaian ini sudah Anda tanggapi.', en: 'You have already acknowledged this assessment.' },
