@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { DokumentasiPage } from './pages/DokumentasiPage.ts';
-import { apiCall, meetingNow, MgmpPage } from './pages/MgmpPage.ts';
+import { apiCall, groupId, meetingNow, MgmpPage } from './pages/MgmpPage.ts';
 import { eventually, launchBrowser, signedInContext } from './support.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -70,6 +70,35 @@ describe('MGMP meeting documentation', () => {
     assert.equal(await link.getAttribute('href'), `/api/v1/files/${stored.id}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow}px)`);
+    await context.close();
+  });
+
+  it('[MGMP][DOKUMENTASI][DEMO] the demo\'s last held MIPA meeting already shows its documentation photos to the kepala, and the laporan kegiatan carries them', async () => {
+    const context = await signedInContext(browser, 'kepala', PHONE);
+    const mipa = await groupId(context, 'MIPA');
+    const held = await apiCall<{ items: { id: string; startsAt: string }[] }>(context, 'GET', `/mgmp/groups/${mipa}/meetings?status=selesai&limit=200`);
+    const last = held.items.sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0];
+    assert.ok(last, 'the demo has held MIPA meetings');
+    const files = await apiCall<{ items: StoredFile[] }>(context, 'GET', `/mgmp/meetings/${last.id}/files`);
+    assert.ok(files.items.length >= 2, `the seeded photos are listed (${files.items.length})`);
+
+    const page = await context.newPage();
+    await new MgmpPage(page).gotoMeeting(last.id);
+    const docs = new DokumentasiPage(page);
+    await docs.heading().waitFor();
+    for (const file of files.items) {
+      const thumb = docs.thumbnail(file.caption ?? '');
+      await thumb.waitFor();
+      await thumb.scrollIntoViewIfNeeded(); // thumbnails load lazily, when they come into view
+      await eventually(async () => {
+        const size = await docs.naturalSize(thumb);
+        assert.ok(size.complete && size.width > 0 && size.width <= 320, `the thumbnail of "${file.caption}" has loaded (${size.width} px)`);
+      });
+    }
+    const pdf = await context.request.get(`/api/v1/mgmp/meetings/${last.id}/laporan.pdf`);
+    assert.equal(pdf.status(), 200);
+    const images = (await pdf.body()).toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
+    assert.ok(images >= files.items.length + 1, `the laporan embeds the photos and the kop logo (${images} images)`);
     await context.close();
   });
 
