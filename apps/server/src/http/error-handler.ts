@@ -34,13 +34,17 @@ const FASTIFY_CODES: Record<string, keyof typeof commonErrors> = {
   FST_ERR_VALIDATION: 'common.validation_failed',
 };
 
-/** Unique or exclusion constraint violated. */
-const POSTGRES_CONFLICTS = new Set(['23505', '23P01']);
 /**
- * Values PostgreSQL refuses: foreign key, invalid text representation, string too long, bad
+ * Unique or exclusion constraint violated, or a trigger refused a change to a frozen row
+ * (`restrict_violation`, e.g. a published instrument): the state conflicts with the request.
+ */
+const POSTGRES_CONFLICTS = new Set(['23505', '23P01', '23001']);
+/**
+ * Values PostgreSQL refuses: foreign key, check constraint (also raised by triggers such as the
+ * rating-on-scale guard), invalid text representation, string too long, bad
  * date/time, a NUL or unconvertible character in text, an invalid LIKE escape, a number out of range.
  */
-const POSTGRES_BAD_INPUT = new Set(['23503', '22P02', '22001', '22007', '22008', '22021', '22P05', '22025', '22003']);
+const POSTGRES_BAD_INPUT = new Set(['23503', '23514', '22P02', '22001', '22007', '22008', '22021', '22P05', '22025', '22003']);
 
 /**
  * The SQLSTATE of a PostgreSQL error, also when the query builder wrapped it (Drizzle throws a
