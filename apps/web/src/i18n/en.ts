@@ -8,6 +8,7 @@ import { growthEn } from './sections/growth.en.ts';
 import { observationEn } from './sections/observation.en.ts';
 import { filesEn } from './sections/files.en.ts';
 import { buktiEn } from './sections/bukti.en.ts';
+import { penilaianInstrumenEn } from './sections/penilaianInstrumen.en.ts';
 import { instrumentsEn } from './sections/instruments.en.ts';
 
 /** Same shape as the source dictionary, every leaf a string. */
@@ -459,6 +460,7 @@ export const en: DeepStringRecord<Dictionary> = {
   feedback: feedbackEn,
   files: filesEn,
   bukti: buktiEn,
+  penilaianInstrumen: penilaianInstrumenEn,
   instruments: instrumentsEn,
   notFound: {
     title: 'Page not found',

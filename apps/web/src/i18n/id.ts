@@ -11,6 +11,7 @@ import { growthId } from './sections/growth.id.ts';
 import { observationId } from './sections/observation.id.ts';
 import { filesId } from './sections/files.id.ts';
 import { buktiId } from './sections/bukti.id.ts';
+import { penilaianInstrumenId } from './sections/penilaianInstrumen.id.ts';
 import { instrumentsId } from './sections/instruments.id.ts';
 
 export const id = {
@@ -458,6 +459,7 @@ export const id = {
   feedback: feedbackId,
   files: filesId,
   bukti: buktiId,
+  penilaianInstrumen: penilaianInstrumenId,
   instruments: instrumentsId,
   notFound: {
     title: 'Halaman tidak ditemukan',

@@ -50,6 +50,7 @@ export const periodTeacherSchema = z.object({
   assessments: z.array(
     z.object({
       id: idSchema,
+      instrument: z.object({ code: z.string(), version: z.number().int() }).describe('The instrument version it uses (PKG or the madrasah’s own)'),
       rater: z.object({ userId: idSchema, name: z.string(), kind: z.enum(ASSESSMENT_RATER_KINDS) }),
       status: z.enum(ASSESSMENT_STATUSES),
       rated: z.number().int(),

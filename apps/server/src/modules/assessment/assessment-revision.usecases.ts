@@ -38,6 +38,7 @@ export async function listPeriodTeachers(actor: Actor, periodId: string, deps: A
       const list = byTeacher.get(r.assessment.teacherId) ?? [];
       list.push({
         id: r.assessment.id,
+        instrument: { code: r.assessment.instrumentCode, version: r.assessment.instrumentVersion },
         rater: { userId: r.assessment.raterUserId, name: r.raterName, kind: kindOf(r.assessment.raterKind) },
         status: r.assessment.status === 'final' ? 'final' : 'draft',
         rated: r.rated,

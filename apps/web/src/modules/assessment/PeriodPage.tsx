@@ -9,8 +9,10 @@ import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, ErrorNote, Field, Loading } from '../../shared/ui.tsx';
 import { PeriodDates, PeriodName, raterKindKey } from './parts.tsx';
 import { penilaianKeys, useAssessments, usePeriod, usePeriodTeachers } from './penilaian.api.ts';
+import { useInstrumentList } from '../instruments/instruments.api.ts';
 
 const PKG_INDICATORS = 78;
+const PKG_CODE = 'pkg-2009-guru-mapel';
 
 /** /penilaian/periode/:id: the period, every teacher with each rater's status, starting an assessment and naming a peer rater. */
 export function PeriodPage() {
@@ -22,6 +24,10 @@ export function PeriodPage() {
   const leads = Boolean(madrasahId) && (hasRole(me, 'kepala_madrasah', madrasahId) || hasRole(me, 'pengawas', madrasahId) || hasRole(me, 'operator', madrasahId));
   const teachers = usePeriodTeachers(id, leads);
   const [q, setQ] = useState('');
+  // The instrument a new assessment uses: the official PKG one, or a published one of the madrasah.
+  const own = useInstrumentList({ madrasahId: madrasahId || undefined, owner: 'madrasah', status: 'published' });
+  const ownInstruments = (own.data?.items ?? []).filter((i) => i.status === 'published' && i.madrasahId === madrasahId);
+  const [instrumentCode, setInstrumentCode] = useState(PKG_CODE);
 
   if (period.isPending) return <Loading />;
   if (period.error) return <ErrorNote error={period.error} onRetry={() => void period.refetch()} />;
@@ -49,6 +55,20 @@ export function PeriodPage() {
       {leads && (
         <>
           <h2 className="section-title subhead">{t('penilaian.period.teachers')}</h2>
+          {ownInstruments.length > 0 && (
+            <Field label={t('penilaianInstrumen.instrument')} hint={instrumentCode === PKG_CODE ? undefined : t('penilaianInstrumen.instrumentHint')}>
+              {(fp) => (
+                <select {...fp} value={instrumentCode} onChange={(e) => setInstrumentCode(e.target.value)} data-testid="instrument-choice">
+                  <option value={PKG_CODE}>{t('penilaianInstrumen.pkgOfficial')}</option>
+                  {ownInstruments.map((i) => (
+                    <option key={i.code} value={i.code}>
+                      {t('penilaianInstrumen.madrasahOwn', { title: i.title, version: i.version })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           <Field label={t('penilaian.period.search')}>{(fp) => <input {...fp} type="search" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
           {teachers.isPending ? (
             <Loading />
@@ -59,7 +79,7 @@ export function PeriodPage() {
               <p className="count muted small">{t('penilaian.period.teacherCount', { count: items.length })}</p>
               <ul className="pk-list">
                 {items.map((row) => (
-                  <TeacherRow key={row.teacher.id} row={row} period={p} peers={teachers.data.items} />
+                  <TeacherRow key={row.teacher.id} row={row} period={p} peers={teachers.data.items} instrumentCode={instrumentCode} />
                 ))}
               </ul>
             </>
@@ -134,7 +154,7 @@ function MyOwnInPeriod({ period }: { period: AssessmentPeriod }) {
   );
 }
 
-function TeacherRow({ row, period, peers }: { row: PeriodTeacher; period: AssessmentPeriod; peers: PeriodTeacher[] }) {
+function TeacherRow({ row, period, peers, instrumentCode }: { row: PeriodTeacher; period: AssessmentPeriod; peers: PeriodTeacher[]; instrumentCode: string }) {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
@@ -143,10 +163,10 @@ function TeacherRow({ row, period, peers }: { row: PeriodTeacher; period: Assess
   const [peer, setPeer] = useState('');
   const isKepala = hasRole(me, 'kepala_madrasah', period.madrasahId);
   const isPengawas = hasRole(me, 'pengawas', period.madrasahId);
-  const own = (kind: AssessmentRaterKind) => row.assessments.find((a) => a.rater.kind === kind && a.rater.userId === me.user.id);
+  const own = (kind: AssessmentRaterKind) => row.assessments.find((a) => a.rater.kind === kind && a.rater.userId === me.user.id && a.instrument.code === instrumentCode);
   const open = period.status === 'open';
   const start = useMutation({
-    mutationFn: (body: { raterKind: AssessmentRaterKind; raterUserId?: string }) => api<Assessment>('POST', '/assessment/assessments', { body: { periodId: period.id, teacherId: row.teacher.id, ...body } }),
+    mutationFn: (body: { raterKind: AssessmentRaterKind; raterUserId?: string }) => api<Assessment>('POST', '/assessment/assessments', { body: { periodId: period.id, teacherId: row.teacher.id, instrumentCode, ...body } }),
     onSuccess: (a, body) => {
       void queryClient.invalidateQueries({ queryKey: penilaianKeys.all });
       if (body.raterKind === 'peer') {
@@ -188,7 +208,7 @@ function TeacherRow({ row, period, peers }: { row: PeriodTeacher; period: Assess
       <div className="pk-raters">
         {row.assessments.length === 0 && <span className="pk-rater">{t('penilaian.status.none')}</span>}
         {row.assessments.map((a) => {
-          const label = `${t(raterKindKey(a.rater.kind))}: ${a.rater.name} · ${a.status === 'final' ? t('penilaian.status.final') : t('penilaian.period.progress', { rated: a.rated, total: PKG_INDICATORS })}`;
+          const label = `${t(raterKindKey(a.rater.kind))}: ${a.rater.name} · ${a.status === 'final' ? t('penilaian.status.final') : a.instrument.code === PKG_CODE ? t('penilaian.period.progress', { rated: a.rated, total: PKG_INDICATORS }) : t('penilaianInstrumen.progress', { rated: a.rated })}`;
           const extra = [a.acknowledgedAt ? t('penilaian.period.ack') : '', a.revision > 0 ? t('penilaian.period.revised', { n: a.revision }) : ''].filter(Boolean).join(', ');
           return (isKepala || isPengawas) ? (
             <Link key={a.id} to={a.status === 'final' || a.rater.userId !== me.user.id ? `/penilaian/hasil/${a.id}` : `/penilaian/nilai/${a.id}`} className={`pk-rater is-${a.status}`}>

@@ -11,9 +11,8 @@ import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, ErrorNote, Field, Loading } from '../../shared/ui.tsx';
 import { ObservationNotes, raterKindKey, RuleNote } from './parts.tsx';
 import { decimal, penilaianKeys, useAssessment, useAssessmentEvidence, useInstrument, usePeriod, useSettings } from './penilaian.api.ts';
-import { afterSent, afterSentEvidence, EVIDENCE_MAX, formIndex, liveResult, loadPending, loadPendingEvidence, ratingBatch, savePending, savePendingEvidence, type FormCompetency, type Pending, type PendingEvidence } from './penilaian.models.ts';
+import { afterSent, afterSentEvidence, EVIDENCE_MAX, formIndex, liveResult, loadPending, loadPendingEvidence, ratingBatch, savePending, savePendingEvidence, type FormCompetency, type FormIndex, type Pending, type PendingEvidence } from './penilaian.models.ts';
 
-const SCORES = [0, 1, 2] as const;
 /** Ratings are sent this long after the last tap, so a burst of taps goes in one request. */
 const SEND_DELAY_MS = 800;
 
@@ -167,6 +166,8 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
         <CompetencySection
           key={`${c.number}-${String(openAll)}`}
           competency={c}
+          levels={index.levels}
+          scored={index.scored}
           live={live.competencies[ci]}
           ratings={merged}
           server={server}
@@ -221,6 +222,8 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
 
 function CompetencySection({
   competency: c,
+  levels,
+  scored,
   live,
   ratings,
   server,
@@ -232,6 +235,8 @@ function CompetencySection({
   highlightChanges,
 }: {
   competency: FormCompetency;
+  levels: FormIndex['levels'];
+  scored: boolean;
   live: { rated: number; count: number; percent: number | null; value: number | null } | undefined;
   ratings: Record<string, number>;
   server: Record<string, number>;
@@ -244,7 +249,9 @@ function CompetencySection({
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const labels = [t('penilaian.form.score0'), t('penilaian.form.score1'), t('penilaian.form.score2')];
+  // PKG keeps its short 0/1/2 words; a madrasah instrument shows its own level labels.
+  const pkgLabels = [t('penilaian.form.score0'), t('penilaian.form.score1'), t('penilaian.form.score2')];
+  const labelOf = (value: number) => (scored ? (pkgLabels[value] ?? '') : (levels.find((l) => l.value === value)?.label ?? ''));
   return (
     <details className="pk-comp" open={defaultOpen}>
       <summary>
@@ -263,25 +270,26 @@ function CompetencySection({
               <strong>{i.position}.</strong> {i.text}
             </p>
             <ObservationNotes notes={notesOf.get(i.id)} />
-            <div className="pk-scores" role="group" aria-label={i.text}>
-              {SCORES.map((s) => {
+            <div className={`pk-scores${scored ? '' : ' is-scale'}`} role="group" aria-label={i.text} style={scored ? undefined : { gridTemplateColumns: `repeat(${Math.min(levels.length, 4)}, 1fr)` }}>
+              {levels.map(({ value: s }) => {
                 const on = ratings[i.id] === s;
                 const changed = highlightChanges && on && server[i.id] !== s;
                 return (
                   <button
                     key={s}
                     type="button"
-                    className={`pk-score s${s}${on ? ' on' : ''}${changed ? ' changed' : ''}`}
+                    className={`pk-score ${scored ? `s${s}` : 'sx'}${on ? ' on' : ''}${changed ? ' changed' : ''}`}
                     aria-pressed={on}
-                    aria-label={t('penilaian.form.scoreAria', { label: `${s} ${labels[s] ?? ''}`, n: i.position })}
+                    aria-label={t('penilaian.form.scoreAria', { label: `${s} ${labelOf(s)}`, n: i.position })}
                     onClick={() => onRate(i.id, s)}
                   >
                     <strong>{s}</strong>
-                    <small>{labels[s]}</small>
+                    <small>{labelOf(s)}</small>
                   </button>
                 );
               })}
             </div>
+            {!scored && ratings[i.id] !== undefined && i.descriptors[String(ratings[i.id])] && <p className="muted small pk-descriptor">{i.descriptors[String(ratings[i.id])]}</p>}
             <EvidenceField position={i.position} value={evidence[i.id] ?? ''} rated={ratings[i.id] !== undefined} onChange={(text) => onNote(i.id, text)} />
           </li>
         ))}

@@ -115,6 +115,7 @@ export function ResultPage() {
               </div>
             </>
           )}
+          {a.levelSummary && <LevelSummary assessment={a} />}
           <h2 className="section-title subhead">{t('penilaian.result.teacherComment')}</h2>
           {a.acknowledgedAt ? (
             <p>
@@ -234,5 +235,53 @@ function AcknowledgeForm({ assessment }: { assessment: Assessment }) {
         {t('penilaian.result.acknowledge')}
       </button>
     </form>
+  );
+}
+
+/** The result of an assessment with a madrasah instrument: per competency the average level and the count per level (no Nilai PKG). */
+function LevelSummary({ assessment: a }: { assessment: Assessment }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const rows = a.levelSummary ?? [];
+  const levels = rows[0]?.counts ?? [];
+  return (
+    <section data-testid="level-summary">
+      <h2 className="section-title subhead">{t('penilaianInstrumen.summaryTitle')}</h2>
+      <p className="note">{t('penilaianInstrumen.summaryNote')}</p>
+      <div className="scroll-x">
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('penilaianInstrumen.competency')}</th>
+              <th scope="col" className="pk-num">
+                {t('penilaianInstrumen.average')}
+              </th>
+              {levels.map((l) => (
+                <th scope="col" className="pk-num" key={l.value} title={l.label}>
+                  {l.value} {l.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.competencyId}>
+                <th scope="row">
+                  {c.number}. {c.name}
+                  <br />
+                  <span className="muted small">{t('penilaianInstrumen.rated', { rated: c.rated, count: c.indicatorCount })}</span>
+                </th>
+                <td className="pk-num">{c.average === null ? '–' : decimal(c.average, locale)}</td>
+                {c.counts.map((n) => (
+                  <td className="pk-num" key={n.value}>
+                    {n.count}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

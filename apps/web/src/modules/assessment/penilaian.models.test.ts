@@ -6,16 +6,42 @@ import { afterSent, afterSentEvidence, formIndex, liveResult, loadPendingEvidenc
 const COUNTS = [6, 6, 4, 11, 7, 6, 5, 5, 5, 8, 3, 3, 3, 6];
 let position = 0;
 const detail = {
+  scoringMethod: 'pkg-2009',
+  scale: { levels: [0, 1, 2].map((value) => ({ value, label: String(value), description: '' })) },
   domains: [
     {
       id: 'd',
       code: 'pedagogik',
       name: 'Pedagogik',
-      competencies: COUNTS.map((n, c) => ({ id: `c${c}`, number: c + 1, name: `K${c + 1}`, indicators: Array.from({ length: n }, (_, i) => ({ id: `k${c + 1}.${i + 1}`, number: i + 1, position: ++position, text: 'x', focus: [] })) })),
+      competencies: COUNTS.map((n, c) => ({ id: `c${c}`, number: c + 1, name: `K${c + 1}`, indicators: Array.from({ length: n }, (_, i) => ({ id: `k${c + 1}.${i + 1}`, number: i + 1, position: ++position, text: 'x', focus: [], descriptors: {} })) })),
     },
   ],
 } as unknown as InstrumentDetail;
 const index = formIndex(detail);
+
+describe('rating form with a madrasah instrument: one button per level of its scale, no PKG numbers', () => {
+  const own = {
+    scoringMethod: 'none',
+    scale: { levels: [1, 2, 3, 4].map((value) => ({ value, label: `L${value}`, description: '' })) },
+    domains: [{ id: 'd', code: 'd', name: 'D', competencies: [{ id: 'c', number: 1, name: 'K', indicators: [{ id: 'a', number: 1, position: 1, text: 'a', focus: [], descriptors: { '4': 'Mahir' } }, { id: 'b', number: 2, position: 2, text: 'b', focus: [], descriptors: {} }] }] }],
+  } as unknown as InstrumentDetail;
+  const ownIndex = formIndex(own);
+  it('keeps every level of its scale and the descriptors per indicator', () => {
+    expect(ownIndex.scored).toBe(false);
+    expect(ownIndex.levels.map((l) => l.value)).toEqual([1, 2, 3, 4]);
+    expect(ownIndex.competencies[0]?.indicators[0]?.descriptors).toEqual({ '4': 'Mahir' });
+  });
+  it('counts ratings on its levels (4 counts, 0 does not) and gives no percent, value or Nilai PKG', () => {
+    const r = liveResult(ownIndex, { a: 4, b: 3 }, 'round-half-up');
+    expect(r).toMatchObject({ rated: 2, total: 2, score: null });
+    expect(r.competencies[0]).toEqual({ number: 1, rated: 2, count: 2, percent: null, value: null });
+    expect(liveResult(ownIndex, { a: 0 }, 'round-half-up').rated).toBe(0);
+  });
+  it('the PKG instrument keeps its 0/1/2 buttons', () => {
+    expect(index.scored).toBe(true);
+    expect(index.levels.map((l) => l.value)).toEqual([0, 1, 2]);
+  });
+});
 
 describe('rating form: the live result uses the same scoring as the server', () => {
   it('progress counts rated indicators: 0/78 at the start', () => {

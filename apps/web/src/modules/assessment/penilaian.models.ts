@@ -9,6 +9,8 @@ export interface FormIndicator {
   number: number;
   position: number;
   text: string;
+  /** What each scale level looks like for this indicator (madrasah instruments; {} for PKG). */
+  descriptors: Readonly<Record<string, string>>;
 }
 export interface FormCompetency {
   number: number;
@@ -21,12 +23,20 @@ export interface FormIndex {
   count: number;
   /** indicator id → position 1–78. */
   positionOf: Map<string, number>;
+  /** Scored as PKG (0/1/2, Nilai PKG); false for a madrasah's own instrument rated on its own scale. */
+  scored: boolean;
+  /** The scale levels, lowest first: one button each. */
+  levels: { value: number; label: string; description: string }[];
 }
 
 export function formIndex(detail: InstrumentDetail): FormIndex {
-  const competencies = detail.domains.flatMap((d) => d.competencies.map((c) => ({ number: c.number, name: c.name, domain: d.name, indicators: c.indicators.map((i) => ({ id: i.id, number: i.number, position: i.position, text: i.text })) })));
+  const competencies = detail.domains.flatMap((d) =>
+    d.competencies.map((c) => ({ number: c.number, name: c.name, domain: d.name, indicators: c.indicators.map((i) => ({ id: i.id, number: i.number, position: i.position, text: i.text, descriptors: i.descriptors })) })),
+  );
   const positionOf = new Map(competencies.flatMap((c) => c.indicators.map((i) => [i.id, i.position] as const)));
-  return { competencies, count: positionOf.size, positionOf };
+  const scored = detail.scoringMethod === 'pkg-2009';
+  const levels = scored ? detail.scale.levels.filter((l) => l.value >= 0 && l.value <= PKG_INDICATOR_MAX) : detail.scale.levels;
+  return { competencies, count: positionOf.size, positionOf, scored, levels };
 }
 
 export interface CompetencyLive {
@@ -45,23 +55,24 @@ export interface LiveResult {
   score: PkgScore | null;
 }
 
-/** The live result of the ratings given so far (indicator id → 0/1/2). */
+/** The live result of the ratings given so far (indicator id → a level: 0/1/2 for PKG); no PKG numbers for a madrasah instrument. */
 export function liveResult(index: FormIndex, ratings: Readonly<Record<string, number>>, rule: PkgBandRule): LiveResult {
+  const onScale = new Set(index.levels.map((l) => l.value));
   let rated = 0;
   const arrays: number[][] = [];
   const competencies = index.competencies.map((c) => {
     const values = c.indicators.map((i) => ratings[i.id]);
-    const given = values.filter((v): v is number => v === 0 || v === 1 || v === 2);
+    const given = values.filter((v): v is number => v !== undefined && onScale.has(v));
     rated += given.length;
     arrays.push(given);
-    const complete = given.length === c.indicators.length;
+    const complete = index.scored && given.length === c.indicators.length;
     const score = given.reduce((s, v) => s + v, 0);
     const max = c.indicators.length * PKG_INDICATOR_MAX;
     return { number: c.number, rated: given.length, count: c.indicators.length, percent: complete ? roundHalfUpDiv(score * 10_000, max) / 100 : null, value: complete ? competencyValue(score, max) : null };
   });
   const complete = rated === index.count && index.count > 0;
   const definition = { competencies: index.competencies.map((c) => ({ number: c.number, indicatorCount: c.indicators.length })) };
-  return { rated, total: index.count, competencies, score: complete ? scorePkg(definition, arrays, rule) : null };
+  return { rated, total: index.count, competencies, score: complete && index.scored ? scorePkg(definition, arrays, rule) : null };
 }
 
 /** Ratings kept on the device until the server has them: indicator id → score. */
