@@ -137,6 +137,13 @@ describe('an assessment with the madrasah’s own published instrument', () => {
     expect((await ok<Assessment>(guru, 'GET', `${A}/assessments/${assessment.id}`)).levelSummary).toEqual(final.levelSummary);
   });
 
+  it('Lampiran 1C (a PKG form) is 422 assessment.scoring_not_supported for it, never a 5xx; the teacher’s growth lists no PKG result for it', async () => {
+    await refused(kepala, 'GET', `${A}/assessments/${assessment.id}/rekap.pdf`, undefined, 422, 'assessment.scoring_not_supported');
+    const growth = await kepala.request('GET', `/api/v1/teachers/${teacherId}/growth`);
+    expect(growth.statusCode, growth.body).toBe(200);
+    expect(growth.body).not.toContain(assessment.id);
+  });
+
   it('the period’s PKG distribution counts no madrasah-instrument assessment', async () => {
     const summary = await ok<{ assessed: number }>(kepala, 'GET', `${A}/periods/${period.id}/summary`);
     expect(summary.assessed).toBe(0);

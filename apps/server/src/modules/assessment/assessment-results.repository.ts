@@ -254,7 +254,9 @@ export function createAssessmentResultsRepository() {
       const found = await rows<Row>(
         q,
         sql`select r.id, r.rater_kind, r.total, r.nilai, r.category, r.credit_percent, r.band_rule, r.competency_values, r.focus_scores,
-                   (select count(*)::int from assessments f where f.tenant_id = ${tenantId}::uuid and f.teacher_id = ${teacherId}::uuid and f.status = 'final') as finals,
+                   (select count(*)::int from assessments f join instruments fi on fi.code = f.instrument_code and fi.version = f.instrument_version
+                     where f.tenant_id = ${tenantId}::uuid and f.teacher_id = ${teacherId}::uuid and f.status = 'final'
+                       and fi.tenant_id is null and fi.scoring_method = 'pkg-2009') as finals,
                    p.id as period_id, p.academic_year, p.kind, p.starts_on, a.rater_user_id, a.finalised_at, u.name as rater_name
             from assessment_results r
             join assessment_periods p on p.tenant_id = r.tenant_id and p.id = r.period_id

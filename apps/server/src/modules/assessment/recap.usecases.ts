@@ -6,7 +6,7 @@ import { canSeeMadrasah, type Actor } from '../tenancy/tenancy.models.ts';
 import { assessmentErrors } from './assessment.errors.ts';
 import { attachmentFileName, imageDataUrl, kopAuthorityLines, placeName, type KopInput } from '../documents/documents.models.ts';
 import { renderPdf } from '../documents/documents.render.ts';
-import { canReadAssessment, canSeePeriodSummary } from './assessment-cycle.models.ts';
+import { canReadAssessment, canSeePeriodSummary, indexInstrument } from './assessment-cycle.models.ts';
 import type { RecapRow } from './assessment-results.repository.ts';
 import { backfillResults, persistAssessmentResult } from './assessment-results.usecases.ts';
 import { aggregateScope, type GrowthDeps } from './growth.usecases.ts';
@@ -109,6 +109,9 @@ export async function assessmentRekapPdf(actor: Actor, assessmentId: string, dep
       throw assessmentErrors['assessment.not_found']();
     }
     if (a.status !== 'final') throw assessmentErrors['assessment.not_final']();
+    // Lampiran 1C is a PKG form: an assessment with a madrasah's own instrument has no Nilai PKG to print.
+    const pkgEntry = findEntry(await deps.instrumentCatalogue.entries(), a.instrumentCode, a.instrumentVersion);
+    if (!pkgEntry || !indexInstrument(pkgEntry.detail)) throw assessmentErrors['assessment.scoring_not_supported']();
     const repo = deps.assessmentResultsRepository;
     if (!(await repo.findResult(tx, actor.tenantId, a.id))) await persistAssessmentResult(tx, actor.tenantId, a.id, deps);
     const result = await repo.findResult(tx, actor.tenantId, a.id);
