@@ -36,7 +36,8 @@ const L = INSTRUMENT_BUILDER_LIMITS;
 
 /**
  * What a madrasah instrument is used for. Only `observation` for now (classroom observation rates
- * it on its own scale; no total score). Assessments (PK Guru cycle) still use official instruments only.
+ * it on its own scale; no total score). A published one may also be used for an assessment (PK Guru
+ * cycle; rated on its own scale, no Nilai PKG): no separate kind is needed for that.
  */
 export const MADRASAH_INSTRUMENT_KINDS = ['observation'] as const;
 export type MadrasahInstrumentKind = (typeof MADRASAH_INSTRUMENT_KINDS)[number];
