@@ -12,5 +12,6 @@ export const penilaianInstrumenEn: DeepStringRecord<typeof penilaianInstrumenId>
   competency: 'Competency',
   average: 'Average level',
   rated: '{rated}/{count} rated',
+  noPkg: 'Madrasah instrument: no Nilai PKG.',
   progress: '{rated} rated',
 };

@@ -9,5 +9,6 @@ export const penilaianInstrumenId = {
   competency: 'Kompetensi',
   average: 'Rata-rata tingkat',
   rated: '{rated}/{count} dinilai',
+  noPkg: 'Instrumen madrasah: tanpa Nilai PKG.',
   progress: '{rated} dinilai',
 };

@@ -145,7 +145,7 @@ function RatingForm({ assessment: a, revision }: { assessment: Assessment; revis
               {t('penilaian.form.nilai')}: {decimal(live.score.nilai, locale)} · {live.score.category}
             </span>
           ) : (
-            <span className="muted small">{t('penilaian.form.notYet')}</span>
+            <span className="muted small">{index.scored ? t('penilaian.form.notYet') : t('penilaianInstrumen.noPkg')}</span>
           )}
         </span>
         {!revision && (
