@@ -140,10 +140,13 @@ export async function seedDemo(db: Database, password: string, options: { dataDi
   await buildUser(db, yayasan.id, { email: 'operator@yayasan.sch.id', name: 'Operator Yayasan Contoh', passwordHash, roles: [{ role: 'operator', madrasahId: null }] });
   await buildUser(db, yayasan.id, { email: 'pengawas@yayasan.sch.id', name: 'Pengawas Madrasah', passwordHash, roles: [{ role: 'pengawas', madrasahId: madrasahIds[0] ?? null }] });
   await seedMgmpDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
+  // The pictures (image work, mostly CPU) are made while the other seeds (mostly database) run.
+  const files = options.dataDir ? seedDemoFiles(db, { dataDir: options.dataDir, tenants: { [contoh.name]: contoh.id, [yayasan.name]: yayasan.id } }) : Promise.resolve(null);
+  void files.catch(() => undefined); // awaited below; this only keeps it from going unhandled if a seed before that fails
   await seedAssessmentDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedObservationDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedInstrumentDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedFeedbackDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
-  if (options.dataDir) await seedDemoFiles(db, { dataDir: options.dataDir, tenants: { [contoh.name]: contoh.id, [yayasan.name]: yayasan.id } });
+  await files;
   return true;
 }
