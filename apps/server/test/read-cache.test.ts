@@ -1,4 +1,4 @@
-import type { MgmpOverview, TeacherGrowth } from '@tumbuh/shared';
+import type { MgmpMadrasahOverview, MgmpOverview, TeacherGrowth } from '@tumbuh/shared';
 import pg from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -155,6 +155,52 @@ describe('read cache: the access decision is taken on every request', () => {
     await warm(kepala, overviewUrl());
     expect((await guru.request('GET', overviewUrl())).statusCode).toBe(403);
     expect((await guru.request('GET', overviewUrl())).statusCode).toBe(403);
+  });
+});
+
+describe('read cache: the madrasah-wide MGMP overview', () => {
+  const madrasahOverviewUrl = () => `/api/v1/mgmp/overview?madrasahId=${kepala.me.madrasahs[0]?.id}`;
+  const groupIds = (body: string) => (JSON.parse(body) as MgmpMadrasahOverview).groups.map((g) => g.groupId).sort();
+
+  it('a repeated read is answered from the cache; a write through the API is seen on the very next read', async () => {
+    const before = await warm(kepala, madrasahOverviewUrl());
+    const o = JSON.parse(before.body) as MgmpMadrasahOverview;
+    const day = o.from;
+    const created = await kepala.request('POST', `/api/v1/mgmp/groups/${groupId}/meetings`, { title: 'Rapat cache madrasah', startsAt: `${day}T02:00:00.000Z`, endsAt: `${day}T04:00:00.000Z` });
+    expect(created.statusCode, created.body).toBe(201);
+    const after = await get(kepala, madrasahOverviewUrl());
+    expect(after.cache).toBe('miss');
+    expect((JSON.parse(after.body) as MgmpMadrasahOverview).totals.meetings.planned).toBe(o.totals.meetings.planned + 1);
+  });
+
+  it('a guru reading the entry the kepala cached sees only the groups they belong to, and a new office at once', async () => {
+    const all = await warm(kepala, madrasahOverviewUrl());
+    expect(groupIds(all.body)).toContain(groupId);
+    const mine = await get(guru, madrasahOverviewUrl());
+    expect(mine.status, mine.body).toBe(200);
+    const own = (await ctx.db.pool.query<{ group_id: string }>(`select group_id from mgmp_members where tenant_id = $1 and teacher_id = $2`, [tenantId, guru.me.user.teacherId])).rows.map((r) => r.group_id);
+    expect(groupIds(mine.body)).toEqual(groupIds(all.body).filter((id) => own.includes(id)));
+    expect(groupIds(mine.body)).not.toContain(groupId);
+    // guru1@ joins MGMP Bahasa (by the kepala, through the API): the next read shows it.
+    const group = (await kepala.request('GET', `/api/v1/mgmp/groups/${groupId}`)).json<{ members: { teacherId: string; role: string }[] }>();
+    const members = [...group.members.map((m) => ({ teacherId: m.teacherId, role: m.role })), { teacherId: guru.me.user.teacherId, role: 'anggota' }];
+    const put = await kepala.request('PUT', `/api/v1/mgmp/groups/${groupId}/members`, { members });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(groupIds((await get(guru, madrasahOverviewUrl())).body)).toContain(groupId);
+    // And leaves it again.
+    expect((await kepala.request('PUT', `/api/v1/mgmp/groups/${groupId}/members`, { members: members.slice(0, -1) })).statusCode).toBe(200);
+    expect(groupIds((await get(guru, madrasahOverviewUrl())).body)).not.toContain(groupId);
+  });
+
+  it('another tenant asking for this madrasah gets 404 while its overview is cached', async () => {
+    await warm(kepala, madrasahOverviewUrl());
+    const res = await yayasanOperator.request('GET', madrasahOverviewUrl());
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('people.madrasah_not_found');
+    // Its own overview never holds this tenant's groups.
+    const own = await get(yayasanOperator, '/api/v1/mgmp/overview');
+    expect(own.status).toBe(200);
+    expect(groupIds(own.body)).not.toContain(groupId);
   });
 });
 

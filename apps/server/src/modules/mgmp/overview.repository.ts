@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { executeNamed, type Queryable } from '../../db/database.ts';
-import { mgmpGroups } from './mgmp.tables.ts';
+import { mgmpGroups, mgmpMembers } from './mgmp.tables.ts';
 
 /** A figure of one group as the overview statement returns it. */
 export interface MeetingFigures { groupId: string; planned: number; held: number; cancelled: number; upcoming: number; presentTotal: number }
@@ -118,6 +118,12 @@ export function createMgmpOverviewRepository() {
         .from(mgmpGroups)
         .where(and(eq(mgmpGroups.tenantId, tenantId), scope))
         .orderBy(mgmpGroups.name, mgmpGroups.id);
+    },
+
+    /** Every office the teacher holds, as group id → role (`ketua`, `anggota`, …): one small read. */
+    async rolesOfTeacher(q: Queryable, tenantId: string, teacherId: string): Promise<Record<string, string>> {
+      const rows = await q.select({ groupId: mgmpMembers.groupId, role: mgmpMembers.role }).from(mgmpMembers).where(and(eq(mgmpMembers.tenantId, tenantId), eq(mgmpMembers.teacherId, teacherId)));
+      return Object.fromEntries(rows.map((r) => [r.groupId, r.role]));
     },
 
     overviewFigures,

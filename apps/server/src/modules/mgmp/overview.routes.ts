@@ -26,6 +26,9 @@ export const mgmpOverviewRoutes: RoutesPlugin = async (app, { deps: appDeps }) =
         response: { 200: mgmpMadrasahOverviewSchema, ...errors },
       },
     },
-    async (r) => getMadrasahOverview(requireActor(r), r.query, deps),
+    async (r, reply) => {
+      const { overview, hit } = await getMadrasahOverview(requireActor(r), r.query, deps, app.readCache);
+      return reply.header('x-read-cache', hit ? 'hit' : 'miss').send(overview);
+    },
   );
 };

@@ -14,7 +14,7 @@ import type { GroupRow } from './mgmp.repository.ts';
 import { canReadGroupOverview } from './overview.policies.ts';
 import { memberRole } from './mgmp.presenters.ts';
 import { attendanceFromTotals, mergeTopics, overviewPeriod, pooledAttendance, semesterExactly, sumCounts } from './overview.models.ts';
-import type { MgmpOverviewRepository } from './overview.repository.ts';
+import type { MgmpOverviewRepository, OverviewFigures } from './overview.repository.ts';
 
 export type MgmpOverviewDeps = MgmpDeps & { overviewRepository: MgmpOverviewRepository };
 
@@ -26,74 +26,119 @@ function byGroup<T extends { groupId: string }>(rows: readonly T[]): Map<string,
   return new Map(rows.map((r) => [r.groupId, r]));
 }
 
+/** What the madrasah-wide overview reads for a scope and period, the same for every reader of it. */
+interface ScopeFacts {
+  /** False when the asked madrasah does not exist in the tenant. */
+  madrasahFound: boolean;
+  groups: { id: string; name: string; madrasahId: string | null; archivedAt: Date | null; memberCount: number }[];
+  figures: OverviewFigures;
+}
+
+/** The cache key of a scope: the asked madrasah, or the madrasahs the actor sees (sorted), or all. */
+function scopeKey(actor: Actor, madrasahId: string | undefined): string {
+  if (madrasahId !== undefined) return `m:${madrasahId}`;
+  const ids = visibleMadrasahIds(actor);
+  return ids === 'all' ? 'all' : `v:${[...ids].sort().join(',')}`;
+}
+
 /**
  * The MGMP overview of a madrasah (or of everything the actor sees): per group and in total, for a
  * period (default: the current semester) — meetings planned vs held, average attendance, decisions
  * made and reviewed, follow-ups done / open / overdue, topics covered. Groups are those the actor
- * may read (see `canReadGroupOverview`); a teacher sees only their own groups. Two queries for
- * any number of groups (the groups, then one statement for every figure), in one tenant transaction.
+ * may read (see `canReadGroupOverview`); a teacher sees only their own groups.
+ *
+ * Read cache (see modules/cache): the groups of the scope and every figure of them (two queries
+ * for any number of groups, in one tenant transaction) are cached per scope, period and day — the
+ * same for every reader of that scope; the actor's offices are cached per teacher. Which groups the
+ * actor may read, and whether they may see the asked madrasah, is decided from these on EVERY
+ * request, cached or not.
  * @throws people.madrasah_not_found (outside the actor's madrasahs or the tenant), common.validation_failed (period ends before it starts)
  */
-export async function getMadrasahOverview(actor: Actor, query: { madrasahId?: string | undefined; from?: string | undefined; to?: string | undefined }, deps: MgmpOverviewDeps): Promise<MgmpMadrasahOverview> {
+export async function getMadrasahOverview(
+  actor: Actor,
+  query: { madrasahId?: string | undefined; from?: string | undefined; to?: string | undefined },
+  deps: MgmpOverviewDeps,
+  cache: ReadCache,
+): Promise<{ overview: MgmpMadrasahOverview; hit: boolean }> {
   const today = todayInIndonesia(deps.clock());
   const period = overviewPeriod(query, today);
   if (period === 'to_before_from') throw commonErrors['common.validation_failed']([{ path: 'query.to', code: 'custom', message: 'to_before_from' }]);
   const { from, to } = period;
-  return withTenant(deps.db, actor.tenantId, async (tx) => {
-    if (query.madrasahId !== undefined) {
-      if (!canSeeMadrasah(actor, query.madrasahId) || !(await deps.peopleRepository.findMadrasah(tx, actor.tenantId, query.madrasahId))) throw peopleErrors['people.madrasah_not_found']();
-    }
-    const repo = deps.overviewRepository;
-    const candidates = await repo.groupsInScope(tx, actor.tenantId, { madrasahIds: visibleMadrasahIds(actor), madrasahId: query.madrasahId, teacherId: actor.teacherId });
-    const groups = candidates.filter((g) => canReadGroupOverview(actor, g, memberRole(g.myRole)));
-    const ids = groups.map((g) => g.id);
-    const figures = await repo.overviewFigures(tx, actor.tenantId, ids, from, to, today, false);
-    const meetings = byGroup(figures.meetings);
-    const decisions = byGroup(figures.decisions);
-    const followUps = byGroup(figures.followUps);
-    const topics = new Map<string, { topicId: string; name: string; meetings: number }[]>();
-    for (const t of figures.topics) {
-      const list = topics.get(t.groupId) ?? [];
-      list.push({ topicId: t.topicId, name: t.name, meetings: t.meetings });
-      topics.set(t.groupId, list);
-    }
-
-    const perGroup = groups.map((g) => {
-      const m = meetings.get(g.id) ?? { planned: 0, held: 0, cancelled: 0, upcoming: 0, presentTotal: 0 };
-      const d = decisions.get(g.id) ?? { made: 0, reviewed: 0, dueForReview: 0, open: 0 };
-      const f = followUps.get(g.id) ?? { total: 0, done: 0, overdue: 0, open: 0 };
-      const totals = { held: m.held, members: g.memberCount, presentTotal: m.presentTotal };
-      const item: MgmpMadrasahOverviewGroup = {
-        groupId: g.id,
-        name: g.name,
-        madrasahId: g.madrasahId,
-        archived: g.archivedAt !== null,
-        memberCount: g.memberCount,
-        meetings: { planned: m.planned, held: m.held, cancelled: m.cancelled, upcoming: m.upcoming },
-        averageAttendance: attendanceFromTotals(totals),
-        decisions: { made: d.made, reviewed: d.reviewed, dueForReview: d.dueForReview, open: d.open },
-        followUps: { total: f.total, done: f.done, overdue: f.overdue, open: f.open },
-        topicsCovered: mergeTopics([topics.get(g.id) ?? []]),
-      };
-      return { item, totals };
+  if (query.madrasahId !== undefined && !canSeeMadrasah(actor, query.madrasahId)) throw peopleErrors['people.madrasah_not_found']();
+  const tenantId = actor.tenantId;
+  const repo = deps.overviewRepository;
+  const stamp = cache.stamp(tenantId);
+  const facts = await cache.load<ScopeFacts>(stamp, `mgmp.overview:${scopeKey(actor, query.madrasahId)}:${from}:${to}:${today}`, () =>
+    withTenant(deps.db, tenantId, async (tx) => {
+      if (query.madrasahId !== undefined && !(await deps.peopleRepository.findMadrasah(tx, tenantId, query.madrasahId))) {
+        return { value: { madrasahFound: false, groups: [], figures: { meetings: [], decisions: [], followUps: [], topics: [], members: [] } }, size: FACT_SIZE };
+      }
+      const groups = (await repo.groupsInScope(tx, tenantId, { madrasahIds: visibleMadrasahIds(actor), madrasahId: query.madrasahId, teacherId: null })).map(({ myRole: _, ...g }) => g);
+      const figures = await repo.overviewFigures(tx, tenantId, groups.map((g) => g.id), from, to, today, false);
+      const value: ScopeFacts = { madrasahFound: true, groups, figures };
+      return { value, size: FACT_SIZE + sizeOfJson(JSON.stringify(value)) };
+    }),
+  );
+  if (!facts.value.madrasahFound) throw peopleErrors['people.madrasah_not_found']();
+  let roles: { value: Record<string, string>; hit: boolean } = { value: {}, hit: true };
+  if (actor.teacherId) {
+    const teacherId = actor.teacherId;
+    roles = await cache.load(stamp, `mgmp.roles-of:${teacherId}`, async () => {
+      const value = await withTenant(deps.db, tenantId, (tx) => repo.rolesOfTeacher(tx, tenantId, teacherId));
+      return { value, size: FACT_SIZE + sizeOfJson(JSON.stringify(value)) };
     });
-    const items = perGroup.map((p) => p.item);
-    return {
-      madrasahId: query.madrasahId ?? null,
-      from,
-      to,
-      semester: semesterExactly(from, to),
-      groups: items,
-      totals: {
-        groups: items.length,
-        meetings: sumCounts(items.map((i) => i.meetings), MEETING_KEYS),
-        averageAttendance: pooledAttendance(perGroup.map((p) => p.totals)),
-        decisions: sumCounts(items.map((i) => i.decisions), DECISION_KEYS),
-        followUps: sumCounts(items.map((i) => i.followUps), FOLLOW_UP_KEYS),
-        topicsCovered: mergeTopics(items.map((i) => i.topicsCovered)),
-      },
+  }
+  const groups = facts.value.groups.filter((g) => canReadGroupOverview(actor, g, memberRole(roles.value[g.id] ?? null)));
+  return { overview: assembleOverview(query.madrasahId ?? null, from, to, groups, facts.value.figures), hit: facts.hit && roles.hit };
+}
+
+/** The overview answer from the groups the actor may read and the figures of the scope. Pure. */
+function assembleOverview(madrasahId: string | null, from: string, to: string, groups: ScopeFacts['groups'], figures: OverviewFigures): MgmpMadrasahOverview {
+  const meetings = byGroup(figures.meetings);
+  const decisions = byGroup(figures.decisions);
+  const followUps = byGroup(figures.followUps);
+  const topics = new Map<string, { topicId: string; name: string; meetings: number }[]>();
+  for (const t of figures.topics) {
+    const list = topics.get(t.groupId) ?? [];
+    list.push({ topicId: t.topicId, name: t.name, meetings: t.meetings });
+    topics.set(t.groupId, list);
+  }
+
+  const perGroup = groups.map((g) => {
+    const m = meetings.get(g.id) ?? { planned: 0, held: 0, cancelled: 0, upcoming: 0, presentTotal: 0 };
+    const d = decisions.get(g.id) ?? { made: 0, reviewed: 0, dueForReview: 0, open: 0 };
+    const f = followUps.get(g.id) ?? { total: 0, done: 0, overdue: 0, open: 0 };
+    const totals = { held: m.held, members: g.memberCount, presentTotal: m.presentTotal };
+    const item: MgmpMadrasahOverviewGroup = {
+      groupId: g.id,
+      name: g.name,
+      madrasahId: g.madrasahId,
+      archived: g.archivedAt !== null,
+      memberCount: g.memberCount,
+      meetings: { planned: m.planned, held: m.held, cancelled: m.cancelled, upcoming: m.upcoming },
+      averageAttendance: attendanceFromTotals(totals),
+      decisions: { made: d.made, reviewed: d.reviewed, dueForReview: d.dueForReview, open: d.open },
+      followUps: { total: f.total, done: f.done, overdue: f.overdue, open: f.open },
+      topicsCovered: mergeTopics([topics.get(g.id) ?? []]),
     };
+    return { item, totals };
   });
+  const items = perGroup.map((p) => p.item);
+  return {
+    madrasahId,
+    from,
+    to,
+    semester: semesterExactly(from, to),
+    groups: items,
+    totals: {
+      groups: items.length,
+      meetings: sumCounts(items.map((i) => i.meetings), MEETING_KEYS),
+      averageAttendance: pooledAttendance(perGroup.map((p) => p.totals)),
+      decisions: sumCounts(items.map((i) => i.decisions), DECISION_KEYS),
+      followUps: sumCounts(items.map((i) => i.followUps), FOLLOW_UP_KEYS),
+      topicsCovered: mergeTopics(items.map((i) => i.topicsCovered)),
+    },
+  };
 }
 
 /**
