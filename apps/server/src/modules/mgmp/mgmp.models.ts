@@ -99,13 +99,17 @@ export function checkInRefusal(meeting: { status: MgmpMeetingStatus; startsAt: D
 }
 
 // ---------- members ----------
-/** Officers who may change a group's meetings, minutes and decisions. */
+/**
+ * Officers (ketua, sekretaris, bendahara) who may change a group's meetings, agenda, attendance,
+ * minutes drafts and decisions. Approving minutes and recording a mufakat stay the ketua's
+ * (`canLeadGroup` in mgmp.policies.ts).
+ */
 export function isOfficer(role: MgmpMemberRole | null | undefined): boolean {
   switch (role) {
     case 'ketua':
     case 'sekretaris':
-      return true;
     case 'bendahara':
+      return true;
     case 'anggota':
     case null:
     case undefined:

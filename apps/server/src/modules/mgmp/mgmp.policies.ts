@@ -22,7 +22,7 @@ function isMadrasahLeadership(actor: Pick<Actor, 'roles'>, group: GroupScope): b
 }
 
 /**
- * manage: officers (ketua, sekretaris) and the madrasah's kepala / operator change meetings,
+ * manage: officers (ketua, sekretaris, bendahara) and the madrasah's kepala / operator change meetings,
  * minutes, decisions and follow-ups; member: members (and the madrasah's pengawas) read everything;
  * exists: other teachers of the tenant see only the group's name and subject.
  */
