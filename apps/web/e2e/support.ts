@@ -23,6 +23,8 @@ export function launchBrowser(): Promise<Browser> {
 export interface ContextOptions {
   width?: number;
   height?: number;
+  /** Cookies and storage to start from (a saved signed-in state). */
+  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
 }
 
 /** A fresh browser profile pointed at the app, in Indonesian, phone-sized unless told otherwise. */
@@ -32,19 +34,44 @@ export async function newContext(browser: Browser, options: ContextOptions = {})
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     locale: 'id-ID',
     serviceWorkers: 'block',
+    ...(options.storageState ? { storageState: options.storageState } : {}),
   });
   context.setDefaultTimeout(15_000);
   return context;
 }
 
-/** A browser profile already signed in as a demo account (through the API, to keep tests fast). */
+/** Signed-in browser state per demo account, reused within one test file's process. */
+const signedInStates = new Map<Account, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/**
+ * A browser profile already signed in as a demo account (through the API, to keep tests fast).
+ * The server allows 20 sign-ins per minute from one address (a product rule), so the session of
+ * an account is reused across the tests of a file while it is still valid (checked with
+ * `GET /api/v1/me`); a refused sign-in (429) waits for the server's `retry-after` and tries again.
+ */
 export async function signedInContext(browser: Browser, account: Account, options: ContextOptions = {}): Promise<BrowserContext> {
+  const saved = signedInStates.get(account);
+  if (saved) {
+    const context = await newContext(browser, { ...options, storageState: saved });
+    if ((await context.request.get('/api/v1/me')).ok()) return context;
+    await context.close();
+    signedInStates.delete(account);
+  }
   const context = await newContext(browser, options);
-  const res = await context.request.post('/api/v1/auth/login', {
-    data: { email: ACCOUNTS[account], password: DEMO_PASSWORD },
-    headers: { 'content-type': 'application/json' },
-  });
-  if (!res.ok()) throw new Error(`login as ${account} failed: ${res.status()} ${await res.text()}`);
+  for (let attempt = 1; ; attempt++) {
+    const res = await context.request.post('/api/v1/auth/login', {
+      data: { email: ACCOUNTS[account], password: DEMO_PASSWORD },
+      headers: { 'content-type': 'application/json' },
+    });
+    if (res.ok()) break;
+    if (res.status() === 429 && attempt < 4) {
+      const wait = Number(res.headers()['retry-after'] ?? '10');
+      await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(wait) && wait > 0 ? wait : 10) * 1000 + 250));
+      continue;
+    }
+    throw new Error(`login as ${account} failed: ${res.status()} ${await res.text()}`);
+  }
+  signedInStates.set(account, await context.storageState());
   return context;
 }
 
