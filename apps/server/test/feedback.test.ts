@@ -1,4 +1,4 @@
-import type { FeedbackResults, FeedbackRound, PublicFeedbackRound } from '@tumbuh/shared';
+import type { FeedbackResults, FeedbackRound, PublicFeedbackRound, TeacherGrowth } from '@tumbuh/shared';
 import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -305,6 +305,17 @@ describe('threshold gating and who sees what', () => {
     const s = summary.find((x) => x.roundId === gated.id);
     expect(s).toMatchObject({ className: 'VII-A', answers: 5, closedAt: null, focus: { 'proses-pembelajaran': 2.8, 'pengelolaan-kelas': 2.8, 'penanganan-masalah': 2.8 } });
     expect(JSON.stringify(summary)).not.toContain('sabar');
+  });
+
+  it('a teacher’s growth page shows the rounds above the threshold with their focus means, never the free text, to the kepala and to the teacher', async () => {
+    const url = `/api/v1/teachers/${guru.me.user.teacherId}/growth`;
+    for (const s of [kepala, guru]) {
+      const res = await s.request('GET', url);
+      expect(res.statusCode, res.body).toBe(200);
+      const g = res.json<TeacherGrowth>();
+      expect(g.feedback.find((r) => r.roundId === gated.id)).toMatchObject({ className: 'VII-A', answers: 5, focus: { 'proses-pembelajaran': 2.8, 'pengelolaan-kelas': 2.8, 'penanganan-masalah': 2.8 } });
+      expect(res.body).not.toContain('sabar');
+    }
   });
 });
 

@@ -388,6 +388,8 @@ describe('Rekap Hasil PKG (Lampiran 1C) PDF', () => {
     expect(flat).toContain('28 / 56 × 100 = 50,00');
     expect(flat).toContain('Kurang');
     expect(flat).toContain('Nilai minimum per kompetensi = 1 dan nilai maksimum = 4');
+    // The report says which band rule named the category (the madrasah's default: round half up).
+    expect(flat).toContain('Aturan pembulatan: Nilai PK Guru (100) dibulatkan ke bilangan bulat terdekat sebelum disebut');
     for (const role of ['Guru yang dinilai', 'Penilai', 'Mengetahui,', 'Kepala Madrasah']) expect(flat).toContain(role);
   });
   it('the kop carries the logo the operator uploaded for the madrasah', async () => {

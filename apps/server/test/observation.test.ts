@@ -1,4 +1,4 @@
-import type { ErrorBody, InstrumentDetail, MgmpFollowUp, MgmpGroupSummary, MgmpMeeting, Observation, ObservationMgmpGroups, ObservationNote } from '@tumbuh/shared';
+import type { ErrorBody, InstrumentDetail, MgmpFollowUp, MgmpGroupSummary, MgmpMeeting, Observation, ObservationMgmpGroups, ObservationNote, TeacherGrowth } from '@tumbuh/shared';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,6 +199,16 @@ describe('plan → during → after', () => {
     const formatif = await listObservationNotesForTeacher(ctx.db.db, kepala.me.tenant.id, teacherId, { from: '2025-08-01T00:00:00Z', to: '2025-08-31T00:00:00Z' });
     expect(formatif).toHaveLength(3);
     expect(formatif.every((n) => n.indicatorIds.length > 0 && pmmIds.includes(n.indicatorIds[0] ?? ''))).toBe(true);
+  });
+
+  it('the teacher’s growth page carries the notes of the shared observations with their indicator tags (the evidence behind each change)', async () => {
+    const res = await kepala.request('GET', `/api/v1/teachers/${teacherId}/growth`);
+    expect(res.statusCode, res.body).toBe(200);
+    const notes = res.json<TeacherGrowth>().observationNotes;
+    expect(notes.some((n) => n.observationId === obs.id)).toBe(true);
+    const formatif = notes.filter((n) => n.notedAt.startsWith('2025-08'));
+    expect(formatif).toHaveLength(3);
+    expect(formatif.every((n) => n.indicatorIds.length > 0 && n.text.length > 0)).toBe(true);
   });
 });
 
