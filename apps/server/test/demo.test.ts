@@ -31,6 +31,12 @@ describe('demo data', () => {
     }
   });
 
+  it('sekretaris@ is the sekretaris of MGMP MIPA: an officer who manages it, not its ketua', async () => {
+    const s = await login(ctx.app, 'sekretaris@contoh.sch.id');
+    const groups = (await s.request('GET', '/api/v1/mgmp/groups')).json<{ items: { name: string; myRole: string | null; access: string }[] }>();
+    expect(groups.items.find((g) => g.name === 'MGMP MIPA')).toMatchObject({ myRole: 'sekretaris', access: 'manage' });
+  });
+
   it('every demo teacher’s identifiers pass the API’s own validation unchanged', async () => {
     const rows = await ctx.db.db.select().from(teachers);
     expect(rows).toHaveLength(25 + 6 + 5);

@@ -45,11 +45,12 @@ function accept(token: string, password: string) {
 describe('accounts', () => {
   it('an operator lists the tenant’s users with their roles', async () => {
     const page = await usersOf(operator);
-    expect(page.total).toBe(5);
+    expect(page.total).toBe(6);
     const byEmail = new Map(page.items.map((u) => [u.email, u]));
     expect(byEmail.get('operator@contoh.sch.id')?.roles).toEqual([{ role: 'operator', madrasahId: null }]);
     expect(byEmail.get('guru1@contoh.sch.id')?.roles).toEqual([{ role: 'guru', madrasahId }]);
     expect(byEmail.get('koordinator@contoh.sch.id')?.roles.map((r) => r.role).sort()).toEqual(['guru', 'koordinator_mgmp']);
+    expect(byEmail.get('sekretaris@contoh.sch.id')?.roles.map((r) => r.role).sort()).toEqual(['guru', 'koordinator_mgmp']);
     expect(byEmail.get('guru1@contoh.sch.id')?.teacherId).toMatch(/^[0-9a-f-]{36}$/);
     expect(page.items.some((u) => u.email.endsWith('@yayasan.sch.id'))).toBe(false);
     expect(JSON.stringify(page)).not.toMatch(/password|argon2/i);

@@ -15,7 +15,7 @@ import { seedObservationDemo } from './observation.seed.ts';
 export const DEMO = {
   contoh: { tenant: 'MTs Contoh', madrasah: 'MTs Contoh', npsn: '99999001' },
   yayasan: { tenant: 'Yayasan Contoh', madrasahs: [{ name: 'MTs Contoh Nusantara', npsn: '99999002' }, { name: 'MTs Contoh Harapan', npsn: '99999003' }] },
-  accounts: ['operator@contoh.sch.id', 'kepala@contoh.sch.id', 'guru1@contoh.sch.id', 'koordinator@contoh.sch.id', 'peneliti@contoh.sch.id', 'operator@yayasan.sch.id', 'pengawas@yayasan.sch.id'],
+  accounts: ['operator@contoh.sch.id', 'kepala@contoh.sch.id', 'guru1@contoh.sch.id', 'koordinator@contoh.sch.id', 'sekretaris@contoh.sch.id', 'peneliti@contoh.sch.id', 'operator@yayasan.sch.id', 'pengawas@yayasan.sch.id'],
 } as const;
 
 type Row = [name: string, gender: Gender, status: EmploymentStatus, subjects: string[], duties?: string];
@@ -126,6 +126,14 @@ export async function seedDemo(db: Database, password: string, options: { dataDi
     name: CONTOH_TEACHERS[9]?.[0] ?? 'Koordinator',
     passwordHash,
     teacherId: teacherIds[9] ?? null,
+    roles: [{ role: 'koordinator_mgmp', madrasahId: m }, { role: 'guru', madrasahId: m }],
+  });
+  // Teacher #11 (Lailatul Qadriyah): sekretaris of MGMP MIPA (mgmp.seed.ts), an officer without the ketua's powers.
+  await buildUser(db, contoh.id, {
+    email: 'sekretaris@contoh.sch.id',
+    name: CONTOH_TEACHERS[10]?.[0] ?? 'Sekretaris',
+    passwordHash,
+    teacherId: teacherIds[10] ?? null,
     roles: [{ role: 'koordinator_mgmp', madrasahId: m }, { role: 'guru', madrasahId: m }],
   });
   await buildUser(db, contoh.id, { email: 'peneliti@contoh.sch.id', name: 'Peneliti Contoh', passwordHash, roles: [{ role: 'peneliti', madrasahId: m }] });
