@@ -87,6 +87,20 @@ describe('Penilaian Kinerja', () => {
     await guruPage.getByLabel('Tanggapan (opsional)').fill('Terima kasih atas masukannya.');
     await guruPage.getByRole('button', { name: 'Saya sudah membaca hasil ini' }).click();
     await guruPage.getByText(/Ditanggapi guru .* — Terima kasih atas masukannya\./).waitFor();
+    // The teacher works out their annual angka kredit from the result's % AK and their rank data.
+    await guruPage.getByText('Hitung angka kredit per tahun').click();
+    const npk = Number(/(\d+)%/.exec((await guruPage.getByText(/dengan NPK hasil ini \d+%/).textContent()) ?? '')?.[1]);
+    await guruPage.getByTestId('ak-akk').fill('50');
+    await guruPage.getByTestId('ak-akpkb').fill('3');
+    await guruPage.getByTestId('ak-akp').fill('5');
+    await guruPage.getByTestId('ak-answer').getByText('Isi keempat kolom untuk menghitung.').waitFor();
+    await guruPage.getByTestId('ak-teachingHours').fill('24');
+    const expected = ((42 * npk) / 100 / 4).toLocaleString('id-ID', { maximumFractionDigits: 3 });
+    await guruPage.getByTestId('ak-answer').getByText(`Angka kredit per tahun: ${expected} (JM/JWM = 1, NPK = ${npk}%)`).waitFor();
+    // Kept on the device: still there after a reload.
+    await guruPage.reload();
+    await guruPage.getByText('Hitung angka kredit per tahun').click();
+    assert.equal(await guruPage.getByTestId('ak-akk').inputValue(), '50');
     await guruContext.close();
   });
 

@@ -9,7 +9,7 @@ import { useMe } from '../../shared/session.tsx';
 import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
 import { ObservationNotes, raterKindKey, RuleNote } from './parts.tsx';
 import { decimal, penilaianKeys, shortDate, useAssessment, useAssessmentEvidence, useInstrument, usePeriod, useRevisions } from './penilaian.api.ts';
-import { formIndex, type FormIndex } from './penilaian.models.ts';
+import { angkaKreditFromFields, formIndex, loadRankFields, saveRankFields, type FormIndex, type RankFields } from './penilaian.models.ts';
 
 /** /penilaian/hasil/:id — the result: competency table, Nilai PKG, category, % angka kredit, band rule; acknowledgement; revisions. */
 export function ResultPage() {
@@ -81,6 +81,7 @@ export function ResultPage() {
                 </div>
               </dl>
               <RuleNote rule={s.rule} />
+              {(ownResult || leads) && <AngkaKreditCalculator teacherId={a.teacher.id} npk={s.creditPercent} />}
               <div className="scroll-x">
                 <table className="table compact">
                   <thead>
@@ -283,5 +284,46 @@ function LevelSummary({ assessment: a }: { assessment: Assessment }) {
         </table>
       </div>
     </section>
+  );
+}
+
+/**
+ * The annual angka kredit of this result (Permenneg PAN-RB 16/2009): the teacher's rank data is
+ * not kept by Tumbuh, so it is typed here (and remembered on this device per teacher); the
+ * answer uses the result's % angka kredit (NPK) and the same formula as the server's calculator.
+ */
+function AngkaKreditCalculator({ teacherId, npk }: { teacherId: string; npk: number }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [fields, setFields] = useState<RankFields>(() => loadRankFields(teacherId));
+  const answer = angkaKreditFromFields(fields, npk);
+  const set = (key: keyof RankFields) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const next = { ...fields, [key]: e.target.value };
+    setFields(next);
+    saveRankFields(teacherId, next);
+  };
+  const input = (key: keyof RankFields, label: string, hint: string) => (
+    <Field label={label} hint={hint}>
+      {(p) => <input {...p} inputMode="decimal" autoComplete="off" value={fields[key]} onChange={set(key)} data-testid={`ak-${key}`} />}
+    </Field>
+  );
+  return (
+    <details className="card ak-calc">
+      <summary>{t('penilaian.ak.title')}</summary>
+      <p className="muted small">{t('penilaian.ak.intro', { npk })}</p>
+      <div className="form-grid">
+        {input('akk', t('penilaian.ak.akk'), t('penilaian.ak.akkHint'))}
+        {input('akpkb', t('penilaian.ak.akpkb'), t('penilaian.ak.akpkbHint'))}
+        {input('akp', t('penilaian.ak.akp'), t('penilaian.ak.akpHint'))}
+        {input('teachingHours', t('penilaian.ak.jm'), t('penilaian.ak.jmHint'))}
+      </div>
+      <p aria-live="polite" data-testid="ak-answer">
+        {answer.kind === 'ok' && (
+          <strong>{t('penilaian.ak.perYear', { value: answer.perYear.toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 3 }), factor: answer.hoursFactor.toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 4 }), npk: answer.npk })}</strong>
+        )}
+        {answer.kind === 'incomplete' && <span className="muted">{t('penilaian.ak.incomplete')}</span>}
+        {answer.kind === 'invalid' && <span className="field-error">{t(answer.reason === 'credits_exceed_akk' ? 'penilaian.ak.exceeds' : 'penilaian.ak.invalid')}</span>}
+      </p>
+    </details>
   );
 }

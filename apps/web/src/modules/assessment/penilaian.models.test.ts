@@ -1,6 +1,6 @@
 import { scorePkg, type InstrumentDetail } from '@tumbuh/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { afterSent, afterSentEvidence, formIndex, liveResult, loadPendingEvidence, ratingBatch, savePendingEvidence } from './penilaian.models.ts';
+import { afterSent, afterSentEvidence, angkaKreditFromFields, formIndex, liveResult, loadPendingEvidence, ratingBatch, savePendingEvidence } from './penilaian.models.ts';
 
 /** A PKG-shaped instrument: 14 competencies with the official indicator counts. */
 const COUNTS = [6, 6, 4, 11, 7, 6, 5, 5, 5, 8, 3, 3, 3, 6];
@@ -98,5 +98,24 @@ describe('rating form: evidence notes travel with the scores', () => {
     expect(loadPendingEvidence('x')).toEqual({});
     expect(store.size).toBe(0);
     vi.unstubAllGlobals();
+  });
+});
+
+describe('angka kredit calculator: (AKK − AKPKB − AKP) × JM/JWM × NPK / 4 from the typed rank data', () => {
+  const fields = (akk: string, akpkb: string, akp: string, teachingHours: string) => ({ akk, akpkb, akp, teachingHours });
+  it('gives nothing until all four fields are filled', () => {
+    expect(angkaKreditFromFields(fields('50', '3', '5', ''), 125)).toEqual({ kind: 'incomplete' });
+  });
+  it('III/a → III/b at Amat baik with a full load: 42 × 1 × 125 % / 4 = 13.125', () => {
+    expect(angkaKreditFromFields(fields('50', '3', '5', '24'), 125)).toEqual({ kind: 'ok', perYear: 13.125, hoursFactor: 1, npk: 125 });
+  });
+  it('a load under 24 JP scales by JM/24, and a decimal comma is read like a point', () => {
+    expect(angkaKreditFromFields(fields('50', '3', '5', '18'), 125)).toMatchObject({ kind: 'ok', perYear: 9.844, hoursFactor: 0.75 });
+    expect(angkaKreditFromFields(fields('50,5', '3', '5,5', '24'), 100)).toMatchObject({ kind: 'ok', perYear: 10.5 });
+  });
+  it('refuses PKB and penunjang credits above AKK, text, and hours that are not whole', () => {
+    expect(angkaKreditFromFields(fields('10', '8', '5', '24'), 100)).toEqual({ kind: 'invalid', reason: 'credits_exceed_akk' });
+    expect(angkaKreditFromFields(fields('lima', '3', '5', '24'), 100)).toEqual({ kind: 'invalid', reason: 'invalid_number' });
+    expect(angkaKreditFromFields(fields('50', '3', '5', '18,5'), 100)).toEqual({ kind: 'invalid', reason: 'invalid_number' });
   });
 });

@@ -2,7 +2,7 @@
  * Pure rules of the rating form: the instrument in form order, the live PKG result with the same
  * shared scoring module the server uses, and the ratings kept on the device until they are sent.
  */
-import { competencyValue, PKG_INDICATOR_MAX, roundHalfUpDiv, scorePkg, type InstrumentDetail, type PkgBandRule, type PkgScore } from '@tumbuh/shared';
+import { annualAngkaKredit, competencyValue, PKG_INDICATOR_MAX, roundHalfUpDiv, scorePkg, type InstrumentDetail, type PkgBandRule, type PkgScore } from '@tumbuh/shared';
 
 export interface FormIndicator {
   id: string;
@@ -173,4 +173,66 @@ export function ratingBatch(scores: Pending, evidence: PendingEvidence, server: 
     out.push(noteChanged ? { indicatorId, score, evidence: note.trim() } : { indicatorId, score });
   }
   return out;
+}
+
+/** The rank data typed into the angka kredit calculator, as text (what the fields hold). */
+export interface RankFields {
+  akk: string;
+  akpkb: string;
+  akp: string;
+  teachingHours: string;
+}
+
+export const EMPTY_RANK_FIELDS: RankFields = { akk: '', akpkb: '', akp: '', teachingHours: '' };
+
+/** A number as typed by an Indonesian or English user: `12,5` and `12.5` are the same; empty is null. */
+function typedNumber(text: string): number | null {
+  const t = text.trim().replace(',', '.');
+  if (t === '' || !/^\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+export type AngkaKreditAnswer =
+  | { kind: 'incomplete' }
+  | { kind: 'invalid'; reason: 'invalid_number' | 'credits_exceed_akk' }
+  | { kind: 'ok'; perYear: number; hoursFactor: number; npk: number };
+
+/**
+ * The annual angka kredit of a PKG result from the rank data typed in (Permenneg PAN-RB 16/2009,
+ * the same pure formula the server's calculator uses): nothing until all four fields are filled;
+ * JM must be a whole number of hours.
+ */
+export function angkaKreditFromFields(fields: RankFields, npk: number): AngkaKreditAnswer {
+  const values = [fields.akk, fields.akpkb, fields.akp, fields.teachingHours];
+  if (values.some((v) => v.trim() === '')) return { kind: 'incomplete' };
+  const [akk, akpkb, akp, teachingHours] = values.map(typedNumber);
+  if (akk == null || akpkb == null || akp == null || teachingHours == null || !Number.isInteger(teachingHours)) return { kind: 'invalid', reason: 'invalid_number' };
+  const r = annualAngkaKredit({ akk, akpkb, akp, teachingHours, npk });
+  return r.ok ? { kind: 'ok', perYear: r.perYear, hoursFactor: r.hoursFactor, npk: r.npk } : { kind: 'invalid', reason: r.reason };
+}
+
+const rankKey = (teacherId: string) => `tumbuh.penilaian.rank.${teacherId}`;
+
+/** Rank data kept on this device per teacher (it is not stored on the server). */
+export function loadRankFields(teacherId: string): RankFields {
+  try {
+    const raw = localStorage.getItem(rankKey(teacherId));
+    const v: unknown = raw ? JSON.parse(raw) : null;
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      const s = (k: keyof RankFields) => (typeof o[k] === 'string' ? (o[k] as string) : '');
+      return { akk: s('akk'), akpkb: s('akpkb'), akp: s('akp'), teachingHours: s('teachingHours') };
+    }
+  } catch {
+    // storage unavailable or damaged: start empty
+  }
+  return { ...EMPTY_RANK_FIELDS };
+}
+
+export function saveRankFields(teacherId: string, fields: RankFields): void {
+  try {
+    localStorage.setItem(rankKey(teacherId), JSON.stringify(fields));
+  } catch {
+    // private mode or full storage: the calculator still works for this visit
+  }
 }
