@@ -88,6 +88,15 @@ describe('MGMP rules through the API', () => {
     const now = await newMeeting(-10, 60);
     const wrong = await guru1.request('POST', `/api/v1/mgmp/meetings/${now.id}/check-in`, { code: '000000' === now.checkInCode ? '111111' : '000000' });
     expect(wrong.json<ErrorBody>().error.code).toBe('mgmp.wrong_check_in_code');
+    // A non-member (guru1 out of the group for a moment), with the right code inside the window: refused, nothing written.
+    const members = group.members.map((x) => ({ teacherId: x.teacherId, role: x.role }));
+    expect((await operator.request('PUT', `/api/v1/mgmp/groups/${group.id}/members`, { members: members.filter((x) => x.teacherId !== t['Ahmad Fauzi']) })).statusCode).toBe(200);
+    const checkInsBefore = await auditCount('mgmp.attendance.check_in');
+    const outsider = await guru1.request('POST', `/api/v1/mgmp/meetings/${now.id}/check-in`, { code: now.checkInCode });
+    expect([outsider.statusCode, outsider.json<ErrorBody>().error.code]).toEqual([403, 'mgmp.not_member']);
+    expect((await ctx.db.db.execute(sql`select count(*)::int as n from mgmp_attendance where meeting_id = ${now.id}`)).rows[0]).toEqual({ n: 0 });
+    expect(await auditCount('mgmp.attendance.check_in')).toBe(checkInsBefore);
+    expect((await operator.request('PUT', `/api/v1/mgmp/groups/${group.id}/members`, { members })).statusCode).toBe(200);
     const ok = await guru1.request('POST', `/api/v1/mgmp/meetings/${now.id}/check-in`, { code: now.checkInCode });
     expect(ok.statusCode, ok.body).toBe(200);
     const cancelled = await newMeeting(-10, 60);
