@@ -152,6 +152,11 @@ async function measure(baseUrl: string, cookie: string, district: District, seed
 
   const firstGroup = await firstRequests(baseUrl, cookie, firstPaths);
   console.log(`group cold first requests: ${JSON.stringify(firstGroup)}`);
+  // The madrasah-wide overview cold: each madrasah for a period never asked, and the district for 5 such periods.
+  const firstMadrasah = await firstRequests(baseUrl, cookie, district.madrasahIds.map((id) => ({ method: 'GET' as const, path: `/api/v1/mgmp/overview?madrasahId=${id}&from=${YEAR}-02-01&to=${YEAR}-11-30` })));
+  console.log(`madrasah cold first requests: ${JSON.stringify(firstMadrasah)}`);
+  const firstDistrict = await firstRequests(baseUrl, cookie, [1, 2, 3, 4, 5].map((m) => ({ method: 'GET' as const, path: `/api/v1/mgmp/overview?from=${YEAR}-0${m}-02&to=${YEAR}-12-30` })));
+  console.log(`district cold first requests: ${JSON.stringify(firstDistrict)}`);
   for (const [label, paths] of [['group', groupPaths], ['madrasah', madrasahPaths], ['district', districtPaths]] as const) {
     const probe = await fetch(`${baseUrl}${paths[0]?.path ?? ''}`, { headers: { cookie } });
     const body = (await probe.json()) as { meetings?: { planned: number }; totals?: { groups: number; meetings: { planned: number } } };
@@ -183,8 +188,8 @@ async function measure(baseUrl: string, cookie: string, district: District, seed
       coldUnderLoad: { paths: `${coldPaths.length} distinct keys (60 groups × 364 period starts), none asked before`, medianP99Ms: median(p99s('groupColdLoad')), runs: runs.groupColdLoad },
       warm: { paths: `${groupPaths.length} groups, default period (term = ${YEAR}), each asked once, then a 3 s warm-up`, medianP99Ms: warmP99, runs: runs.groupWarm },
     },
-    madrasahOverview: { paths: `${madrasahPaths.length} madrasahs × 30 groups, default period (current semester); not cached`, medianP99Ms: median(p99s('madrasah')), runs: runs.madrasah },
-    districtOverview: { paths: `all ${district.groupIds.length} groups, ${YEAR}-01-01…${YEAR}-12-31; not cached`, medianP99Ms: median(p99s('district')), runs: runs.district },
+    madrasahOverview: { paths: `${madrasahPaths.length} madrasahs × 30 groups, default period (current semester); read cache per scope`, coldFirstRequests: firstMadrasah, medianP99Ms: median(p99s('madrasah')), runs: runs.madrasah },
+    districtOverview: { paths: `all ${district.groupIds.length} groups, ${YEAR}-01-01…${YEAR}-12-31; read cache per scope`, coldFirstRequests: firstDistrict, medianP99Ms: median(p99s('district')), runs: runs.district },
   });
 }
 
