@@ -119,7 +119,17 @@ describe('MGMP rules through the API', () => {
     await koordinator.request('PUT', `/api/v1/mgmp/meetings/${m.id}/attendance`, { entries: [{ teacherId: t['Khoirul Anam'], code: 'H' }, { teacherId: t['Ahmad Fauzi'], code: 'H' }, { teacherId: t['Ainul Yaqin'], code: 'S' }] });
     expect((await koordinator.request('POST', `/api/v1/mgmp/decisions/${d.id}/votes`, { choice: 'setuju', teacherId: t['Ainul Yaqin'] })).json<ErrorBody>().error.code).toBe('mgmp.voter_not_present');
     expect((await guru1.request('POST', `/api/v1/mgmp/decisions/${d.id}/votes`, { choice: 'setuju' })).statusCode).toBe(201);
-    expect((await guru1.request('POST', `/api/v1/mgmp/decisions/${d.id}/votes`, { choice: 'tidak_setuju' })).statusCode).toBe(409);
+    // A second vote by the same member — by themself or recorded by an officer — is refused with its code and a clear message; the first vote stands.
+    const votesBefore = (await ctx.db.db.execute(sql`select teacher_id, choice from mgmp_votes where decision_id = ${d.id} order by teacher_id`)).rows;
+    expect(votesBefore).toEqual([{ teacher_id: t['Ahmad Fauzi'], choice: 'setuju' }]);
+    const again = await guru1.request('POST', `/api/v1/mgmp/decisions/${d.id}/votes`, { choice: 'tidak_setuju' });
+    expect([again.statusCode, again.json<ErrorBody>().error.code]).toEqual([409, 'mgmp.already_voted']);
+    expect(again.json<ErrorBody>().error.message).toBe('Anggota ini sudah memberikan suara.');
+    const byOfficer = await koordinator.request('POST', `/api/v1/mgmp/decisions/${d.id}/votes`, { choice: 'blok', teacherId: t['Ahmad Fauzi'] });
+    expect([byOfficer.statusCode, byOfficer.json<ErrorBody>().error.code]).toEqual([409, 'mgmp.already_voted']);
+    expect((await ctx.db.db.execute(sql`select teacher_id, choice from mgmp_votes where decision_id = ${d.id} order by teacher_id`)).rows).toEqual(votesBefore);
+    const unchanged = (await guru1.request('GET', `/api/v1/mgmp/decisions/${d.id}`)).json<MgmpDecision>();
+    expect([unchanged.tally, unchanged.votes.map((v) => [v.teacherId, v.choice])]).toEqual([{ setuju: 1, abstain: 0, tidak_setuju: 0, blok: 0 }, [[t['Ahmad Fauzi'], 'setuju']]]);
     expect((await koordinator.request('POST', `/api/v1/mgmp/decisions/${d.id}/votes`, { choice: 'blok' })).statusCode).toBe(201);
     // 2 of 4 present: not more than half.
     const fail = await koordinator.request('POST', `/api/v1/mgmp/decisions/${d.id}/close`, { outcome: 'vote', statement: 'Sabtu kedua', rationale: 'x' });
