@@ -42,7 +42,7 @@ const ids = {
 };
 const TABLES = [
   'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
-  'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
+  'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_meeting_invitees', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
   'observations', 'observation_notes', 'observation_note_indicators', 'observation_ratings', 'observation_reflections', 'observation_goals',
   'feedback_settings', 'feedback_rounds', 'feedback_answers', 'feedback_answer_values',
   'stored_files',
@@ -173,9 +173,9 @@ const endpoints = (): Endpoint[] => [
   { method: 'POST', path: '/api/v1/mgmp/groups/:id/programme-items', idKey: 'mgmpGroup', valid: { academicYear: '2026/2027', type: 'pengembangan', title: 'Lesson study', targetMonth: '2026-10', personInChargeId: ids.ketua }, required: ['academicYear', 'type', 'title', 'targetMonth'] },
   { method: 'PATCH', path: '/api/v1/mgmp/programme-items/:id', idKey: 'programmeItem', valid: { title: 'Lesson study', targetMonth: '2026-11', type: 'penunjang' } },
   { method: 'DELETE', path: '/api/v1/mgmp/programme-items/:id', idKey: 'programmeItem' },
-  { method: 'POST', path: '/api/v1/mgmp/programme-items/:id/schedule', idKey: 'programmeItem', valid: { title: 'Rapat', startsAt: inMinutes(60 * 24), endsAt: inMinutes(60 * 26), place: 'Aula' }, required: ['startsAt', 'endsAt'] },
-  { method: 'POST', path: '/api/v1/mgmp/groups/:id/meetings', idKey: 'mgmpGroup', valid: { title: 'Rapat', startsAt: inMinutes(60 * 24), endsAt: inMinutes(60 * 26), place: 'Aula', onlineUrl: 'https://meet.example.id/x', agenda: [{ title: 'Pembukaan' }] }, required: ['title', 'startsAt', 'endsAt'] },
-  { method: 'PATCH', path: '/api/v1/mgmp/meetings/:id', idKey: 'meeting', valid: { title: 'Rapat', place: 'Aula', endsAt: inMinutes(90) } },
+  { method: 'POST', path: '/api/v1/mgmp/programme-items/:id/schedule', idKey: 'programmeItem', valid: { title: 'Rapat', startsAt: inMinutes(60 * 24), endsAt: inMinutes(60 * 26), place: 'Aula', invitedTeacherIds: [ids.ketua, ids.outsider] }, required: ['startsAt', 'endsAt'] },
+  { method: 'POST', path: '/api/v1/mgmp/groups/:id/meetings', idKey: 'mgmpGroup', valid: { title: 'Rapat', startsAt: inMinutes(60 * 24), endsAt: inMinutes(60 * 26), place: 'Aula', onlineUrl: 'https://meet.example.id/x', agenda: [{ title: 'Pembukaan' }], invitedTeacherIds: [ids.ketua, ids.anggota] }, required: ['title', 'startsAt', 'endsAt'] },
+  { method: 'PATCH', path: '/api/v1/mgmp/meetings/:id', idKey: 'meeting', valid: { title: 'Rapat', place: 'Aula', endsAt: inMinutes(90), invitedTeacherIds: [ids.ketua, ids.sekretaris] } },
   { method: 'POST', path: '/api/v1/mgmp/meetings/:id/transition', idKey: 'meeting', valid: { to: 'berlangsung' }, required: ['to'] },
   { method: 'POST', path: '/api/v1/mgmp/meetings/:id/cancel', idKey: 'meeting', valid: { reason: 'Hujan deras' }, required: ['reason'] },
   { method: 'POST', path: '/api/v1/mgmp/meetings/:id/agenda-items', idKey: 'meeting', valid: { title: 'Lain-lain', kind: 'biasa' }, required: ['title'] },

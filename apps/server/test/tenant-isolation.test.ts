@@ -53,7 +53,7 @@ let ctx: TestContext;
 const tenantsByName = new Map<string, TenantData>();
 const TABLES = [
   'tenants', 'madrasahs', 'clusters', 'subjects', 'teachers', 'teacher_subjects', 'users', 'role_grants', 'invitations', 'audit_log',
-  'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
+  'mgmp_groups', 'mgmp_members', 'mgmp_topics', 'mgmp_programme_items', 'mgmp_meetings', 'mgmp_meeting_invitees', 'mgmp_agenda_items', 'mgmp_attendance', 'mgmp_minutes', 'mgmp_decisions', 'mgmp_votes', 'mgmp_follow_ups', 'mgmp_follow_up_owners',
   'stored_files',
   'instruments', 'instrument_domains', 'instrument_competencies', 'instrument_indicators', 'instrument_indicator_focus',
 ];
@@ -202,6 +202,7 @@ function mgmpIdCalls(s: Session, m: MgmpData, theirTeacher: string): [string, Pe
     ['POST meeting', s.request('POST', `${g}/meetings`, { title: 'X', ...times }), G],
     ['GET meeting', s.request('GET', meeting), M],
     ['PATCH meeting', s.request('PATCH', meeting, { title: 'Dibajak' }), M],
+    ['PATCH meeting invitees', s.request('PATCH', meeting, { invitedTeacherIds: [theirTeacher] }), M],
     ['transition meeting', s.request('POST', `${meeting}/transition`, { to: 'selesai' }), M],
     ['cancel meeting', s.request('POST', `${meeting}/cancel`, { reason: 'Dibajak' }), M],
     ['POST agenda item', s.request('POST', `${meeting}/agenda-items`, { title: 'X' }), M],
@@ -303,6 +304,9 @@ describe.each(DIRECTIONS)('the operator of %s and the data of %s', (me, other) =
       ['programme item with their topic', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/programme-items`, { academicYear: '2026/2027', type: 'rutin', topicId: b.mgmp.topic, title: 'X', targetMonth: '2026-10' }), 404, 'mgmp.topic_not_found'],
       ['programme item led by their teacher', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/programme-items`, { academicYear: '2026/2027', type: 'rutin', title: 'X', targetMonth: '2026-10', personInChargeId: b.teacher }), 400, 'mgmp.invalid_members'],
       ['own programme item given their topic', s.request('PATCH', `/api/v1/mgmp/programme-items/${a.mgmp.programmeItem}`, { topicId: b.mgmp.topic }), 404, 'mgmp.topic_not_found'],
+      ['meeting inviting their teacher', s.request('POST', `/api/v1/mgmp/groups/${a.mgmp.group}/meetings`, { title: 'X', startsAt: inMinutes(60), endsAt: inMinutes(120), invitedTeacherIds: [a.mgmp.members[0], b.teacher] }), 400, 'mgmp.invalid_invitees'],
+      ['own meeting inviting their teacher', s.request('PATCH', `/api/v1/mgmp/meetings/${a.mgmp.meeting}`, { invitedTeacherIds: [b.teacher] }), 400, 'mgmp.invalid_invitees'],
+      ['programme item scheduled inviting their teacher', s.request('POST', `/api/v1/mgmp/programme-items/${a.mgmp.programmeItem}/schedule`, { startsAt: inMinutes(60), endsAt: inMinutes(120), invitedTeacherIds: [b.teacher] }), 400, 'mgmp.invalid_invitees'],
       ['attendance of their teacher', s.request('PUT', `/api/v1/mgmp/meetings/${a.mgmp.meeting}/attendance`, { entries: [{ teacherId: b.teacher, code: 'H' }] }), 403, 'mgmp.not_member'],
       ['agenda ordered with their items', s.request('PUT', `/api/v1/mgmp/meetings/${a.mgmp.meeting}/agenda-order`, { ids: [b.mgmp.agendaItem, b.mgmp.proposalItem] }), 400, 'common.validation_failed'],
       ['minutes crediting their teacher', s.request('PUT', `/api/v1/mgmp/agenda-items/${a.mgmp.agendaItem}/minutes`, { summary: 'X', contributions: [{ teacherId: b.teacher, text: 'X' }] }), 400, 'mgmp.invalid_members'],

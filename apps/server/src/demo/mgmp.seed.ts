@@ -11,6 +11,7 @@ import {
   mgmpFollowUpOwners,
   mgmpFollowUps,
   mgmpGroups,
+  mgmpMeetingInvitees,
   mgmpMeetings,
   mgmpMembers,
   mgmpMinutes,
@@ -80,6 +81,7 @@ export async function seedMgmpDemo(db: Database, input: { tenantId: string; madr
     const groups: (typeof mgmpGroups.$inferInsert)[] = [];
     const members: (typeof mgmpMembers.$inferInsert)[] = [];
     const meetings: (typeof mgmpMeetings.$inferInsert)[] = [];
+    const invitees: (typeof mgmpMeetingInvitees.$inferInsert)[] = [];
     const programme: (typeof mgmpProgrammeItems.$inferInsert)[] = [];
     const agenda: (typeof mgmpAgendaItems.$inferInsert)[] = [];
     const attendance: (typeof mgmpAttendance.$inferInsert)[] = [];
@@ -112,6 +114,8 @@ export async function seedMgmpDemo(db: Database, input: { tenantId: string; madr
         const meetingId = uuidv7();
         const code = def.topics[m % def.topics.length] ?? 'modul-ajar';
         const title = `Pertemuan ${m + 1}: ${code.replace(/-/g, ' ')}`;
+        // Invited: every member of the group (the default when a meeting is planned).
+        for (const teacherId of memberIds) invitees.push({ tenantId, meetingId, teacherId });
         meetings.push({
           tenantId,
           id: meetingId,
@@ -218,6 +222,7 @@ export async function seedMgmpDemo(db: Database, input: { tenantId: string; madr
     await tx.insert(mgmpGroups).values(groups);
     await tx.insert(mgmpMembers).values(members);
     await tx.insert(mgmpMeetings).values(meetings);
+    await tx.insert(mgmpMeetingInvitees).values(invitees);
     await tx.insert(mgmpProgrammeItems).values(programme);
     await tx.insert(mgmpAgendaItems).values(agenda);
     await tx.insert(mgmpAttendance).values(attendance);

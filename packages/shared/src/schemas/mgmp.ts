@@ -179,11 +179,19 @@ export const mgmpMeetingSummarySchema = z.object({
   cancelReason: z.string().nullable(),
 });
 export type MgmpMeetingSummary = z.infer<typeof mgmpMeetingSummarySchema>;
+/** One invited teacher of a meeting: a member of the group (role) or a guest (role null, e.g. a narasumber). */
+export const mgmpInviteeSchema = z.object({
+  teacherId: idSchema,
+  name: z.string(),
+  role: z.enum(MGMP_MEMBER_ROLES).nullable().describe("The teacher's office in the group; null: a guest (not a member of the group)"),
+});
+export type MgmpInvitee = z.infer<typeof mgmpInviteeSchema>;
 export const mgmpMeetingSchema = mgmpMeetingSummarySchema.extend({
   checkInCode: z.string().nullable().describe('Shown to officers only (for the screen members scan or type from)'),
   checkInOpensAt: z.string(),
   checkInClosesAt: z.string(),
   agenda: z.array(mgmpAgendaItemSchema),
+  invitees: z.array(mgmpInviteeSchema).describe('Who is invited (members first by office, then guests; by name)'),
 });
 export type MgmpMeeting = z.infer<typeof mgmpMeetingSchema>;
 export const mgmpMeetingListSchema = listResponseSchema(mgmpMeetingSummarySchema);
@@ -197,12 +205,22 @@ const meetingFields = {
   place: optionalText(),
   onlineUrl: z.url({ protocol: /^https?$/ }).max(LIMITS.nameMax).nullish(),
 };
+/**
+ * The invited teachers: members of the group and, as guests, teachers of the group's madrasah (any
+ * teacher of the tenant the requester sees, for a tenant-level group). Omitted on create: every member.
+ * Each at most once, at least one. Changed only while the meeting is planned.
+ */
+const invitedTeacherIds = z
+  .array(idSchema)
+  .max(500)
+  .describe("Invited teachers: members of the group and guests (teachers of the group's madrasah); omitted on create = every member; changed only while planned")
+  .optional();
 export const createMgmpMeetingSchema = z
-  .strictObject({ ...meetingFields, agenda: z.array(agendaInput).max(50).default([]) })
+  .strictObject({ ...meetingFields, agenda: z.array(agendaInput).max(50).default([]), invitedTeacherIds })
   .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { message: 'ends_before_start', path: ['endsAt'] });
 export type CreateMgmpMeetingInput = z.infer<typeof createMgmpMeetingSchema>;
 export const scheduleMgmpProgrammeItemSchema = z
-  .strictObject({ title: requiredText().optional(), startsAt: dateTime, endsAt: dateTime, place: optionalText(), onlineUrl: meetingFields.onlineUrl })
+  .strictObject({ title: requiredText().optional(), startsAt: dateTime, endsAt: dateTime, place: optionalText(), onlineUrl: meetingFields.onlineUrl, invitedTeacherIds })
   .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { message: 'ends_before_start', path: ['endsAt'] });
 export const updateMgmpMeetingSchema = z.strictObject({
   title: requiredText().optional(),
@@ -210,6 +228,7 @@ export const updateMgmpMeetingSchema = z.strictObject({
   endsAt: dateTime.optional(),
   place: optionalText(),
   onlineUrl: meetingFields.onlineUrl,
+  invitedTeacherIds,
 });
 export const transitionMgmpMeetingSchema = z.strictObject({ to: z.enum(['berlangsung', 'selesai']) });
 export const cancelMgmpMeetingSchema = z.strictObject({ reason: requiredText(LIMITS.textMax) });
@@ -226,12 +245,14 @@ export const mgmpAttendanceRowSchema = z.object({
   note: z.string().nullable(),
   checkedInAt: z.string().nullable(),
   source: z.enum(['sekretaris', 'self']).nullable(),
+  invited: z.boolean().describe('On the invitation list; false: a member who checked in uninvited, or a record kept from before'),
 });
 export const mgmpAttendanceSchema = z.object({
   items: z.array(mgmpAttendanceRowSchema),
   total: z.number().int(),
   present: z.number().int().describe('Members marked H'),
   members: z.number().int(),
+  invited: z.number().int().describe('Teachers on the invitation list'),
   quorumMet: z.boolean(),
 });
 export const putMgmpAttendanceSchema = z.strictObject({

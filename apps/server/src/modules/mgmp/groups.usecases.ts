@@ -134,7 +134,7 @@ export async function archiveGroup(actor: Actor, id: string, deps: MgmpDeps): Pr
     const ctx = await administer(tx, actor, id, deps);
     await deps.mgmpRepository.updateGroup(tx, actor.tenantId, id, { archivedAt: deps.clock() });
     const after = await presentLoaded(tx, actor, await loadGroup(tx, actor, id, deps), deps);
-    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.group.archive', entityType: 'mgmp_group', entityId: id, after: { archivedAt: after.archivedAt } });
+    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.group.archive', entityType: 'mgmp_group', entityId: id, before: { archivedAt: null }, after: { archivedAt: after.archivedAt } });
     return after;
   });
 }

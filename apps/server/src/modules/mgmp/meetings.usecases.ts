@@ -11,10 +11,11 @@ import {
 import { uuidv7 } from 'uuidv7';
 import { withTenant, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
-import type { Actor } from '../tenancy/tenancy.models.ts';
+import { canSeeMadrasah, type Actor } from '../tenancy/tenancy.models.ts';
 import { auditMgmp, loadGroup, requireManage, requireRead, requireTeacher, type GroupContext, type MgmpDeps } from './mgmp.context.ts';
 import { mgmpErrors } from './mgmp.errors.ts';
 import { canSeeGroup } from './mgmp.policies.ts';
+import { guestFitsGroup, inviteeRefusal, inviteesEditable, sameInvitees } from './invitees.models.ts';
 import {
   agendaEditable,
   agendaItemRemovable,
@@ -46,7 +47,25 @@ export async function loadMeeting(tx: Tx, actor: Actor, id: string, deps: MgmpDe
 }
 
 async function presentLoadedMeeting(tx: Tx, actor: Actor, meeting: MeetingRow, ctx: GroupContext, deps: MgmpDeps): Promise<MgmpMeeting> {
-  return presentMeeting(meeting, await deps.mgmpRepository.listAgenda(tx, actor.tenantId, meeting.id), ctx.access === 'manage');
+  const agenda = await deps.mgmpRepository.listAgenda(tx, actor.tenantId, meeting.id);
+  const invitees = await deps.mgmpRepository.listInvitees(tx, actor.tenantId, meeting.id, meeting.groupId);
+  return presentMeeting(meeting, agenda, ctx.access === 'manage', invitees);
+}
+
+/**
+ * The invitation list to store: the given ids, checked (members of the group; guests: active teachers
+ * of the group's madrasah, or of a madrasah the actor sees for a tenant-level group), or every member
+ * when none is given. @throws mgmp.invalid_invitees (empty, a teacher twice, anyone else — also a
+ * teacher of another tenant, whom RLS hides)
+ */
+async function resolveInvitees(tx: Tx, actor: Actor, ctx: GroupContext, ids: readonly string[] | undefined, deps: MgmpDeps): Promise<string[]> {
+  const members = await deps.mgmpRepository.listMembers(tx, actor.tenantId, ctx.group.id);
+  if (ids === undefined) return members.map((m) => m.teacherId);
+  const memberIds = new Set(members.map((m) => m.teacherId));
+  const found = new Map((await deps.mgmpRepository.findInviteeCandidates(tx, actor.tenantId, ids.filter((id) => !memberIds.has(id)))).map((t) => [t.id, t]));
+  const refusal = inviteeRefusal(ids, memberIds, found, (t) => guestFitsGroup(ctx.group.madrasahId, t.madrasahId, (m) => canSeeMadrasah(actor, m)));
+  if (refusal !== null) throw mgmpErrors['mgmp.invalid_invitees']();
+  return [...ids];
 }
 
 // ---------- programme (program kerja) ----------
@@ -143,11 +162,11 @@ export async function deleteProgrammeItem(actor: Actor, id: string, deps: MgmpDe
   });
 }
 
-/** Turns a planned activity into a meeting in one action (title from the plan unless given). @throws mgmp.programme_item_not_found, mgmp.already_scheduled, auth.forbidden */
+/** Turns a planned activity into a meeting in one action (title from the plan unless given; invited: every member unless given). @throws mgmp.programme_item_not_found, mgmp.already_scheduled, mgmp.invalid_invitees, auth.forbidden */
 export async function scheduleProgrammeItem(
   actor: Actor,
   id: string,
-  input: { title?: string | undefined; startsAt: string; endsAt: string; place?: string | null | undefined; onlineUrl?: string | null | undefined },
+  input: { title?: string | undefined; startsAt: string; endsAt: string; place?: string | null | undefined; onlineUrl?: string | null | undefined; invitedTeacherIds?: string[] | undefined },
   deps: MgmpDeps,
 ): Promise<MgmpMeeting> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
@@ -192,15 +211,25 @@ async function insertMeeting(
   tx: Tx,
   actor: Actor,
   ctx: GroupContext,
-  input: { title: string; startsAt: string; endsAt: string; place?: string | null | undefined; onlineUrl?: string | null | undefined; agenda: { title: string; kind: 'biasa' | 'proposal' }[] },
+  input: {
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    place?: string | null | undefined;
+    onlineUrl?: string | null | undefined;
+    agenda: { title: string; kind: 'biasa' | 'proposal' }[];
+    invitedTeacherIds?: string[] | undefined;
+  },
   deps: MgmpDeps,
 ): Promise<MgmpMeeting> {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   checkTimes(startsAt, endsAt);
+  const invited = await resolveInvitees(tx, actor, ctx, input.invitedTeacherIds, deps);
   const id = uuidv7();
   const row = { tenantId: actor.tenantId, id, groupId: ctx.group.id, title: input.title, startsAt, endsAt, place: input.place ?? null, onlineUrl: input.onlineUrl ?? null, status: 'direncanakan', cancelReason: null, checkInCode: newCheckInCode() };
   await deps.mgmpRepository.insertMeeting(tx, row);
+  await deps.mgmpRepository.replaceInvitees(tx, actor.tenantId, id, invited);
   const due = await deps.mgmpRepository.decisionsDueForReview(tx, actor.tenantId, ctx.group.id, todayInIndonesia(startsAt));
   const open = await deps.mgmpRepository.openFollowUpsOfGroup(tx, actor.tenantId, ctx.group.id);
   const items = [
@@ -214,7 +243,7 @@ async function insertMeeting(
   return meeting;
 }
 
-/** Plans a meeting of a group; open follow-ups and decisions due for review join its agenda. @throws mgmp.group_not_found, mgmp.invalid_time, auth.forbidden */
+/** Plans a meeting of a group (invited: every member unless given); open follow-ups and decisions due for review join its agenda. @throws mgmp.group_not_found, mgmp.invalid_time, mgmp.invalid_invitees, auth.forbidden */
 export async function createMeeting(actor: Actor, groupId: string, input: CreateMgmpMeetingInput, deps: MgmpDeps): Promise<MgmpMeeting> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const ctx = await loadGroup(tx, actor, groupId, deps);
@@ -229,11 +258,14 @@ async function manageMeeting(tx: Tx, actor: Actor, id: string, deps: MgmpDeps) {
   return loaded;
 }
 
-/** Changes a planned or running meeting's title, time or place. @throws mgmp.meeting_not_found, mgmp.invalid_time, mgmp.invalid_transition, auth.forbidden */
+/**
+ * Changes a planned or running meeting's title, time or place; its invitation list only while it is
+ * planned. @throws mgmp.meeting_not_found, mgmp.invalid_time, mgmp.invalid_transition, mgmp.invitees_locked, mgmp.invalid_invitees, auth.forbidden
+ */
 export async function updateMeeting(
   actor: Actor,
   id: string,
-  patch: { title?: string | undefined; startsAt?: string | undefined; endsAt?: string | undefined; place?: string | null | undefined; onlineUrl?: string | null | undefined },
+  patch: { title?: string | undefined; startsAt?: string | undefined; endsAt?: string | undefined; place?: string | null | undefined; onlineUrl?: string | null | undefined; invitedTeacherIds?: string[] | undefined },
   deps: MgmpDeps,
 ): Promise<MgmpMeeting> {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
@@ -243,10 +275,23 @@ export async function updateMeeting(
     const startsAt = patch.startsAt ? new Date(patch.startsAt) : meeting.startsAt;
     const endsAt = patch.endsAt ? new Date(patch.endsAt) : meeting.endsAt;
     checkTimes(startsAt, endsAt);
+    const invitedBefore = (await deps.mgmpRepository.listInvitees(tx, actor.tenantId, id, meeting.groupId)).map((i) => i.teacherId);
+    let invitedAfter = invitedBefore;
+    if (patch.invitedTeacherIds !== undefined) {
+      if (!inviteesEditable(status)) throw mgmpErrors['mgmp.invitees_locked']();
+      invitedAfter = await resolveInvitees(tx, actor, ctx, patch.invitedTeacherIds, deps);
+      if (!sameInvitees(invitedBefore, invitedAfter)) await deps.mgmpRepository.replaceInvitees(tx, actor.tenantId, id, invitedAfter);
+    }
     await deps.mgmpRepository.updateMeeting(tx, actor.tenantId, id, { title: patch.title, startsAt, endsAt, place: patch.place, onlineUrl: patch.onlineUrl });
     const after = await deps.mgmpRepository.findMeeting(tx, actor.tenantId, id);
     if (!after) throw mgmpErrors['mgmp.meeting_not_found']();
-    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.meeting.update', entityType: 'mgmp_meeting', entityId: id, before: presentMeetingSummary(meeting), after: presentMeetingSummary(after) });
+    await auditMgmp(tx, actor, ctx.group, {
+      action: 'mgmp.meeting.update',
+      entityType: 'mgmp_meeting',
+      entityId: id,
+      before: { ...presentMeetingSummary(meeting), invitedTeacherIds: invitedBefore },
+      after: { ...presentMeetingSummary(after), invitedTeacherIds: invitedAfter },
+    });
     return presentLoadedMeeting(tx, actor, after, ctx, deps);
   });
 }
@@ -348,15 +393,21 @@ export async function reorderAgenda(actor: Actor, meetingId: string, ids: string
 }
 
 // ---------- attendance ----------
+/**
+ * The daftar hadir: the invitees (members by office, then guests), then anyone else recorded (a member
+ * who checked in uninvited, a record from before). Presence and quorum count the group's members.
+ */
 async function attendanceSheet(tx: Tx, actor: Actor, ctx: GroupContext, meetingId: string, deps: MgmpDeps) {
   const members = await deps.mgmpRepository.listMembers(tx, actor.tenantId, ctx.group.id);
+  const invitees = await deps.mgmpRepository.listInvitees(tx, actor.tenantId, meetingId, ctx.group.id);
   const rows = await deps.mgmpRepository.listAttendance(tx, actor.tenantId, meetingId);
   const byTeacher = new Map(rows.map((r) => [r.row.teacherId, r]));
-  const memberIds = new Set(members.map((m) => m.teacherId));
+  const roleOf = new Map(members.map((m) => [m.teacherId, m.role]));
+  const invitedIds = new Set(invitees.map((i) => i.teacherId));
   const items = [
-    ...members.map((m) => ({ teacherId: m.teacherId, name: m.name, role: memberRole(m.role), rec: byTeacher.get(m.teacherId) })),
-    ...rows.filter((r) => !memberIds.has(r.row.teacherId)).map((r) => ({ teacherId: r.row.teacherId, name: r.name, role: null, rec: r })),
-  ].map(({ teacherId, name, role, rec }) => ({
+    ...invitees.map((i) => ({ teacherId: i.teacherId, name: i.name, role: memberRole(i.role), invited: true, rec: byTeacher.get(i.teacherId) })),
+    ...rows.filter((r) => !invitedIds.has(r.row.teacherId)).map((r) => ({ teacherId: r.row.teacherId, name: r.name, role: memberRole(roleOf.get(r.row.teacherId)), invited: false, rec: r })),
+  ].map(({ teacherId, name, role, invited, rec }) => ({
     teacherId,
     name,
     role,
@@ -364,12 +415,13 @@ async function attendanceSheet(tx: Tx, actor: Actor, ctx: GroupContext, meetingI
     note: rec?.row.note ?? null,
     checkedInAt: rec?.row.checkedInAt?.toISOString() ?? null,
     source: oneOfOrNull(['sekretaris', 'self'] as const, rec?.row.source),
+    invited,
   }));
   const present = members.filter((m) => isPresent(oneOfOrNull(MGMP_ATTENDANCE_CODES, byTeacher.get(m.teacherId)?.row.code))).length;
-  return { items, total: items.length, present, members: members.length, quorumMet: quorumMet(parseQuorum(ctx.group.quorum), members.length, present) };
+  return { items, total: items.length, present, members: members.length, invited: invitees.length, quorumMet: quorumMet(parseQuorum(ctx.group.quorum), members.length, present) };
 }
 
-/** The daftar hadir of a meeting: every member with their code (null = not recorded), and whether quorum is met. */
+/** The daftar hadir of a meeting: every invitee with their code (null = not recorded), others recorded, and whether quorum is met. */
 export async function getAttendance(actor: Actor, meetingId: string, deps: MgmpDeps) {
   return withTenant(deps.db, actor.tenantId, async (tx) => {
     const { ctx } = await loadMeeting(tx, actor, meetingId, deps);
@@ -387,6 +439,8 @@ export async function putAttendance(actor: Actor, meetingId: string, entries: { 
     const { meeting, ctx } = await manageMeeting(tx, actor, meetingId, deps);
     if (!meetingTakesRecords(oneOf(MGMP_MEETING_STATUSES, meeting.status))) throw mgmpErrors['mgmp.meeting_cancelled']();
     const members = new Set((await deps.mgmpRepository.listMembers(tx, actor.tenantId, ctx.group.id)).map((m) => m.teacherId));
+    // Invited guests (a narasumber) are recorded by the officer too: they cannot check themselves in.
+    for (const i of await deps.mgmpRepository.listInvitees(tx, actor.tenantId, meetingId, ctx.group.id)) members.add(i.teacherId);
     if (entries.some((e) => !members.has(e.teacherId)) || new Set(entries.map((e) => e.teacherId)).size !== entries.length) throw mgmpErrors['mgmp.not_member']();
     const before = await deps.mgmpRepository.listAttendance(tx, actor.tenantId, meetingId);
     await deps.mgmpRepository.upsertAttendance(

@@ -12,6 +12,8 @@ export const mgmpErrors = defineErrors({
   'mgmp.group_archived': { status: 409, id: 'Kelompok ini sudah diarsipkan dan tidak dapat diubah.', en: 'This group is archived and cannot be changed.' },
   'mgmp.group_not_archived': { status: 409, id: 'Kelompok ini tidak diarsipkan.', en: 'This group is not archived.' },
   'mgmp.invalid_members': { status: 400, id: 'Daftar anggota tidak valid: guru tidak dikenal, tercantum dua kali, atau lebih dari satu ketua/sekretaris/bendahara.', en: 'Invalid member list: unknown or repeated teacher, or more than one ketua/sekretaris/bendahara.' },
+  'mgmp.invalid_invitees': { status: 400, id: 'Daftar undangan tidak valid: sedikitnya satu guru, masing-masing sekali, dan hanya anggota kelompok atau guru madrasah ini.', en: "Invalid invitation list: at least one teacher, each once, and only members of the group or teachers of the group's madrasah." },
+  'mgmp.invitees_locked': { status: 409, id: 'Undangan hanya dapat diubah selama pertemuan masih direncanakan.', en: 'The invitation list can only be changed while the meeting is planned.' },
   'mgmp.invalid_time': { status: 400, id: 'Waktu selesai harus sesudah waktu mulai.', en: 'The end time must be after the start time.' },
   'mgmp.invalid_transition': { status: 409, id: 'Perubahan status ini tidak diperbolehkan.', en: 'This status change is not allowed.' },
   'mgmp.meeting_cancelled': { status: 409, id: 'Pertemuan ini dibatalkan: tidak ada presensi, notulen atau keputusan.', en: 'This meeting was cancelled: no attendance, minutes or decisions.' },

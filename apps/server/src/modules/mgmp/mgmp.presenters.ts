@@ -112,7 +112,7 @@ export function presentAgendaItem(a: AgendaItemRow): MgmpAgendaItem {
   return { id: a.id, meetingId: a.meetingId, ordinal: a.ordinal, title: a.title, kind: oneOf(MGMP_AGENDA_KINDS, a.kind), followUpId: a.followUpId, decisionId: a.decisionId };
 }
 
-export function presentMeeting(m: MeetingRow, agenda: AgendaItemRow[], showCode: boolean): MgmpMeeting {
+export function presentMeeting(m: MeetingRow, agenda: AgendaItemRow[], showCode: boolean, invitees: readonly { teacherId: string; name: string; role: string | null }[]): MgmpMeeting {
   const window = checkInWindow(m);
   return {
     ...presentMeetingSummary(m),
@@ -120,6 +120,7 @@ export function presentMeeting(m: MeetingRow, agenda: AgendaItemRow[], showCode:
     checkInOpensAt: window.opensAt.toISOString(),
     checkInClosesAt: window.closesAt.toISOString(),
     agenda: agenda.map(presentAgendaItem),
+    invitees: invitees.map((i) => ({ teacherId: i.teacherId, name: i.name, role: memberRole(i.role) })),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   mgmpTopics,
   mgmpVotes,
 } from './mgmp.tables.ts';
+import { meetingInviteesRepository } from './invitees.repository.ts';
 import { overviewFigures } from './overview.repository.ts';
 
 export type GroupRow = typeof mgmpGroups.$inferSelect;
@@ -612,6 +613,9 @@ export function createMgmpRepository() {
     // ---------- overview ----------
     /** Every figure of the overview of some groups in one statement (see overview.repository.ts). */
     overviewFigures,
+
+    // ---------- meeting invitees (invitees.repository.ts) ----------
+    ...meetingInviteesRepository,
   };
 }
 export type MgmpRepository = ReturnType<typeof createMgmpRepository>;

@@ -102,6 +102,27 @@ export const mgmpMeetings = pgTable(
   ],
 );
 
+/**
+ * Who is invited to a meeting: by default every member of the group when it was planned; the officer
+ * may narrow the list and add guests (teachers of the group's madrasah who are not members, e.g. a
+ * narasumber). Changed only while the meeting is planned (direncanakan).
+ */
+export const mgmpMeetingInvitees = pgTable(
+  'mgmp_meeting_invitees',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    teacherId: uuid('teacher_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.meetingId, t.teacherId] }),
+    foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [mgmpMeetings.tenantId, mgmpMeetings.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.teacherId], foreignColumns: [teachers.tenantId, teachers.id] }),
+    index('mgmp_meeting_invitees_teacher_idx').on(t.tenantId, t.teacherId),
+  ],
+);
+
 /** A planned activity of the annual programme (program kerja); `meeting_id` once it became a meeting. */
 export const mgmpProgrammeItems = pgTable(
   'mgmp_programme_items',

@@ -86,15 +86,18 @@ export async function loadMeetingRecord(actor: Actor, meetingId: string, deps: R
     const { header, members } = await loadHeader(tx, actor, ctx, deps);
     const repo = deps.mgmpRepository;
 
-    // Daftar hadir: the members, then anyone recorded who has since left the group.
+    // Daftar hadir: the invitees (members by office, then guests), then anyone else recorded (a member
+    // who checked in uninvited, someone who has since left the group).
     const recorded = await repo.listAttendance(tx, actor.tenantId, meetingId);
+    const invitees = await repo.listInvitees(tx, actor.tenantId, meetingId, ctx.group.id);
     const byTeacher = new Map(recorded.map((r) => [r.row.teacherId, r]));
-    const memberIds = new Set(members.map((m) => m.teacherId));
-    const leftIds = recorded.filter((r) => !memberIds.has(r.row.teacherId)).map((r) => r.row.teacherId);
-    const leftNips = await deps.recordsRepository.teacherNips(tx, actor.tenantId, leftIds);
+    const invitedIds = new Set(invitees.map((i) => i.teacherId));
+    const roleOf = new Map(members.map((m) => [m.teacherId, m.role]));
+    const others = recorded.filter((r) => !invitedIds.has(r.row.teacherId));
+    const nips = await deps.recordsRepository.teacherNips(tx, actor.tenantId, [...invitees.map((i) => i.teacherId), ...others.map((r) => r.row.teacherId)]);
     const attendance = [
-      ...members.map((m) => ({ teacherId: m.teacherId, name: m.name, nip: m.nip, role: memberRole(m.role) })),
-      ...recorded.filter((r) => !memberIds.has(r.row.teacherId)).map((r) => ({ teacherId: r.row.teacherId, name: r.name, nip: leftNips.get(r.row.teacherId) ?? null, role: null })),
+      ...invitees.map((i) => ({ teacherId: i.teacherId, name: i.name, nip: nips.get(i.teacherId) ?? null, role: memberRole(i.role) })),
+      ...others.map((r) => ({ teacherId: r.row.teacherId, name: r.name, nip: nips.get(r.row.teacherId) ?? null, role: memberRole(roleOf.get(r.row.teacherId)) })),
     ].map((l) => {
       const rec = byTeacher.get(l.teacherId);
       return { name: l.name, nip: l.nip, role: l.role, code: oneOfOrNull<MgmpAttendanceCode>(MGMP_ATTENDANCE_CODES, rec?.row.code), note: rec?.row.note ?? null };
