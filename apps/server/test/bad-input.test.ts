@@ -191,6 +191,7 @@ const endpoints = (): Endpoint[] => [
   { method: 'POST', path: '/api/v1/mgmp/decisions/:id/votes', idKey: 'decision', valid: { choice: 'setuju', teacherId: ids.ketua }, required: ['choice'] },
   { method: 'POST', path: '/api/v1/mgmp/decisions/:id/close', idKey: 'decision', valid: { outcome: 'vote', statement: 'Disepakati', rationale: 'Alasan', reviewDate: '2026-12-01' }, required: ['outcome', 'statement'] },
   { method: 'POST', path: '/api/v1/mgmp/decisions/:id/review', idKey: 'decision', valid: { note: 'Ditinjau' } },
+  { method: 'POST', path: '/api/v1/mgmp/decisions/:id/revise', idKey: 'decision', valid: { statement: 'Disepakati ulang', rationale: 'Alasan', reviewDate: '2026-12-01', reason: 'Salah ketik' }, required: ['reason'] },
   { method: 'POST', path: '/api/v1/mgmp/groups/:id/follow-ups', idKey: 'mgmpGroup', valid: { what: 'Susun soal', dueDate: '2026-12-01', ownerIds: [ids.anggota], agendaItemId: ids.agendaItem }, required: ['what', 'dueDate', 'ownerIds'] },
   { method: 'PATCH', path: '/api/v1/mgmp/follow-ups/:id', idKey: 'followUp', valid: { status: 'sedang', evidence: 'Draf', dueDate: '2026-12-15', ownerIds: [ids.anggota] } },
   // Classroom observation (the operator has no access: bodies that pass validation answer 404)
@@ -361,6 +362,13 @@ describe('the MGMP rules on bad input: a clear 4xx and nothing written', () => {
     await refused(outsider, 'POST', d, { choice: 'setuju' }, 403, 'mgmp.not_member');
     await refused(operator, 'POST', d, { choice: 'setuju', teacherId: ids.outsider }, 403, 'mgmp.not_member');
     await refused(operator, 'POST', d, { choice: 'setuju', teacherId: ids.anggota }, 409, 'mgmp.voter_not_present');
+  });
+
+  it('a correction of a decision that is still open, without a reason, or of its outcome', async () => {
+    const d = `/api/v1/mgmp/decisions/${ids.decision}/revise`;
+    await refused(operator, 'POST', d, { statement: 'Diubah', reason: 'Koreksi' }, 409, 'mgmp.decision_open');
+    await refused(operator, 'POST', d, { statement: 'Diubah' }, 400, 'common.validation_failed');
+    await refused(operator, 'POST', d, { outcome: 'vote', reason: 'Koreksi' }, 400, 'common.validation_failed');
   });
 
   it('a follow-up without owner, or with an owner outside the group: created or changed', async () => {

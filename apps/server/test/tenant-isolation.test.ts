@@ -221,6 +221,8 @@ function mgmpIdCalls(s: Session, m: MgmpData, theirTeacher: string): [string, Pe
     ['vote', s.request('POST', `${decision}/votes`, { choice: 'blok', teacherId: theirTeacher }), D],
     ['close decision', s.request('POST', `${decision}/close`, { outcome: 'vote', statement: 'X', rationale: 'X' }), D],
     ['review decision', s.request('POST', `${decision}/review`, {}), D],
+    ['revise decision', s.request('POST', `${decision}/revise`, { statement: 'Dibajak', reason: 'X' }), D],
+    ['GET decision revisions', s.request('GET', `${decision}/revisions`), D],
     ['GET follow-ups', s.request('GET', `${g}/follow-ups`), G],
     ['POST follow-up', s.request('POST', `${g}/follow-ups`, { what: 'X', dueDate: '2026-12-01', ownerIds: [theirTeacher] }), G],
     ['PATCH follow-up', s.request('PATCH', `/api/v1/mgmp/follow-ups/${m.followUp}`, { status: 'batal' }), 'mgmp.follow_up_not_found'],

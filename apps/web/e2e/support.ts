@@ -8,6 +8,8 @@ export const ACCOUNTS = {
   kepala: 'kepala@contoh.sch.id',
   guru: 'guru1@contoh.sch.id',
   koordinator: 'koordinator@contoh.sch.id',
+  /** Sekretaris of MGMP MIPA (the koordinator is its ketua). */
+  sekretaris: 'sekretaris@contoh.sch.id',
 } as const;
 export type Account = keyof typeof ACCOUNTS;
 export const DEMO_MADRASAH = 'MTs Contoh';

@@ -83,6 +83,8 @@ export const ERROR_CODES = [
   'mgmp.voter_not_present',
   'mgmp.quorum_not_met',
   'mgmp.block_unanswered',
+  'mgmp.decision_open',
+  'mgmp.revision_no_change',
   'mgmp.invalid_invitees',
   'mgmp.invitees_locked',
   'feedback.round_not_found',

@@ -10,6 +10,7 @@ import { filesEn } from './sections/files.en.ts';
 import { buktiEn } from './sections/bukti.en.ts';
 import { penilaianInstrumenEn } from './sections/penilaianInstrumen.en.ts';
 import { instrumentsEn } from './sections/instruments.en.ts';
+import { koreksiEn } from './sections/koreksi.en.ts';
 
 /** Same shape as the source dictionary, every leaf a string. */
 export type DeepStringRecord<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStringRecord<T[K]> };
@@ -462,6 +463,7 @@ export const en: DeepStringRecord<Dictionary> = {
   bukti: buktiEn,
   penilaianInstrumen: penilaianInstrumenEn,
   instruments: instrumentsEn,
+  koreksi: koreksiEn,
   notFound: {
     title: 'Page not found',
     body: 'The address you opened does not exist or has moved.',

@@ -13,6 +13,7 @@ import { filesId } from './sections/files.id.ts';
 import { buktiId } from './sections/bukti.id.ts';
 import { penilaianInstrumenId } from './sections/penilaianInstrumen.id.ts';
 import { instrumentsId } from './sections/instruments.id.ts';
+import { koreksiId } from './sections/koreksi.id.ts';
 
 export const id = {
   app: {
@@ -461,6 +462,7 @@ export const id = {
   bukti: buktiId,
   penilaianInstrumen: penilaianInstrumenId,
   instruments: instrumentsId,
+  koreksi: koreksiId,
   notFound: {
     title: 'Halaman tidak ditemukan',
     body: 'Alamat yang Anda buka tidak ada atau sudah dipindahkan.',

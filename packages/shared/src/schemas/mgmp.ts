@@ -323,6 +323,30 @@ export const closeMgmpDecisionSchema = z.strictObject({
   reviewDate: isoDate.nullish(),
 });
 export const reviewMgmpDecisionSchema = z.strictObject({ note: optionalText(LIMITS.textMax) });
+/**
+ * Corrects a closed decision's wording (an audited revision): the statement, the rationale and the
+ * review date. The outcome and the votes are records of what the members did and are not revisable.
+ */
+export const reviseMgmpDecisionSchema = z.strictObject({
+  statement: requiredText(LIMITS.textMax).optional(),
+  rationale: optionalText(LIMITS.textMax),
+  reviewDate: isoDate.nullish(),
+  reason: requiredText(LIMITS.textMax).describe('Why the decision is corrected (kept with the earlier wording)'),
+});
+export type ReviseMgmpDecisionInput = z.infer<typeof reviseMgmpDecisionSchema>;
+/** The revisable wording of a closed decision. */
+export const mgmpDecisionWordingSchema = z.object({ statement: z.string().nullable(), rationale: z.string().nullable(), reviewDate: z.string().nullable() });
+/** One correction of a closed decision, read from the audit log: the wording before and after it. */
+export const mgmpDecisionRevisionSchema = z.object({
+  revision: z.number().int().describe('1 = the first correction after closing'),
+  reason: z.string(),
+  revisedAt: z.string(),
+  revisedBy: z.string().describe('Name of the account that made the correction'),
+  before: mgmpDecisionWordingSchema,
+  after: mgmpDecisionWordingSchema,
+});
+export type MgmpDecisionRevision = z.infer<typeof mgmpDecisionRevisionSchema>;
+export const mgmpDecisionRevisionListSchema = listResponseSchema(mgmpDecisionRevisionSchema).describe('Every correction, newest first (the earliest `before` is the wording as closed)');
 
 // ---------- Follow-ups (tindak lanjut) ----------
 export const mgmpFollowUpSchema = z.object({

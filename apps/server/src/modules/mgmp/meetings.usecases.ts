@@ -12,6 +12,7 @@ import { uuidv7 } from 'uuidv7';
 import { withTenant, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
 import { canSeeMadrasah, type Actor } from '../tenancy/tenancy.models.ts';
+import { carryAllOnto } from './agenda-carry.usecases.ts';
 import { auditMgmp, loadGroup, requireManage, requireRead, requireTeacher, type GroupContext, type MgmpDeps } from './mgmp.context.ts';
 import { mgmpErrors } from './mgmp.errors.ts';
 import { canSeeGroup } from './mgmp.policies.ts';
@@ -313,6 +314,8 @@ async function changeStatus(actor: Actor, id: string, to: MgmpMeetingStatus, rea
     if (!canTransitionMeeting(from, to)) throw mgmpErrors['mgmp.invalid_transition']();
     await deps.mgmpRepository.updateMeeting(tx, actor.tenantId, id, { status: to, cancelReason: reason });
     await auditMgmp(tx, actor, ctx.group, { action: `mgmp.meeting.${to}`, entityType: 'mgmp_meeting', entityId: id, before: { status: from }, after: { status: to, cancelReason: reason } });
+    // Starting: every open follow-up and every decision due by its day is on the agenda (also what arose after it was planned).
+    if (to === 'berlangsung') await carryAllOnto(tx, actor, ctx.group, meeting, deps);
     return presentLoadedMeeting(tx, actor, { ...meeting, status: to, cancelReason: reason }, ctx, deps);
   });
 }

@@ -25,6 +25,8 @@ export const mgmpErrors = defineErrors({
   'mgmp.minutes_locked': { status: 409, id: 'Notulen sudah disetujui dan terkunci; perbaikan dibuat sebagai revisi baru.', en: 'The minutes are approved and locked; a correction is a new revision.' },
   'mgmp.minutes_not_approved': { status: 409, id: 'Notulen ini masih draf: ubah drafnya, bukan membuat revisi.', en: 'These minutes are still a draft: edit the draft instead of revising.' },
   'mgmp.decision_closed': { status: 409, id: 'Musyawarah ini sudah ditutup; keputusannya tidak dapat diubah.', en: 'This deliberation is closed; its decision cannot be changed.' },
+  'mgmp.decision_open': { status: 409, id: 'Musyawarah ini belum ditutup: ubah usulannya lewat musyawarah, koreksi hanya untuk keputusan yang sudah ditutup.', en: 'This deliberation is still open: only a closed decision can be corrected.' },
+  'mgmp.revision_no_change': { status: 422, id: 'Koreksi ini tidak mengubah pernyataan, alasan, atau tanggal tinjauan keputusan.', en: 'This correction changes neither the statement, the rationale nor the review date of the decision.' },
   'mgmp.already_voted': { status: 409, id: 'Anggota ini sudah memberikan suara.', en: 'This member has already voted.' },
   'mgmp.voter_not_present': { status: 409, id: 'Hanya anggota yang hadir (H) yang dapat memberikan suara.', en: 'Only members marked present (H) can vote.' },
   'mgmp.quorum_not_met': { status: 409, id: 'Kuorum belum terpenuhi: pemungutan suara belum dapat ditutup.', en: 'Quorum not met: the vote cannot be closed yet.' },

@@ -228,6 +228,54 @@ export function isDueForReview(d: { status: MgmpDecisionStatus; reviewDate: stri
   return d.status === 'closed' && d.reviewDate !== null && d.reviewDate <= today && d.reviewedAt === null;
 }
 
+/** Who is asking to correct a decision: their office in the group and their madrasah roles for the group's madrasah. */
+export interface DecisionReviser {
+  myRole: MgmpMemberRole | null;
+  kepalaMadrasah: boolean;
+  operator: boolean;
+}
+
+/**
+ * Why a decision may not be corrected (an audited revision of its wording), or null when it may.
+ * - Who: the ketua of the group, or the kepala madrasah / operator of its madrasah (like closing);
+ *   a sekretaris, bendahara, anggota or anyone else may not ('forbidden', checked first).
+ * - Which states: only a closed decision ('open': an open one is still being decided; its proposal
+ *   goes through the musyawarah), of a group that is not archived ('archived').
+ */
+export function decisionRevisionRefusal(input: { status: MgmpDecisionStatus; archived: boolean; reviser: DecisionReviser }): 'forbidden' | 'archived' | 'open' | null {
+  const { myRole, kepalaMadrasah, operator } = input.reviser;
+  if (!(myRole === 'ketua' || kepalaMadrasah || operator)) return 'forbidden';
+  if (input.archived) return 'archived';
+  switch (input.status) {
+    case 'open':
+      return 'open';
+    case 'closed':
+      return null;
+  }
+}
+
+/** The revisable wording of a closed decision. The outcome, adoption and votes are not part of it. */
+export interface DecisionWording {
+  statement: string | null;
+  rationale: string | null;
+  reviewDate: string | null;
+}
+
+/**
+ * The wording after a correction: a field left out (undefined) stays as it was; the rationale and
+ * the review date may be cleared (null); the statement may not. `changed` is false when nothing
+ * differs (a correction must change something).
+ */
+export function reviseWording(current: DecisionWording, input: { statement?: string | undefined; rationale?: string | null | undefined; reviewDate?: string | null | undefined }): { next: DecisionWording; changed: boolean } {
+  const next: DecisionWording = {
+    statement: input.statement === undefined ? current.statement : input.statement,
+    rationale: input.rationale === undefined ? current.rationale : input.rationale,
+    reviewDate: input.reviewDate === undefined ? current.reviewDate : input.reviewDate,
+  };
+  const changed = next.statement !== current.statement || next.rationale !== current.rationale || next.reviewDate !== current.reviewDate;
+  return { next, changed };
+}
+
 // ---------- minutes ----------
 /** Only a draft may be edited or approved; an approved revision is locked (a correction adds a revision). */
 export function minutesEditable(status: MgmpMinutesStatus): boolean {
@@ -273,6 +321,56 @@ export function followUpOpen(status: MgmpFollowUpStatus): boolean {
 /** An open follow-up past its due date (`today` as YYYY-MM-DD). */
 export function isOverdue(f: { status: MgmpFollowUpStatus; dueDate: string }, today: string): boolean {
   return followUpOpen(f.status) && f.dueDate < today;
+}
+
+/** An agenda item that brings a follow-up or a decision due for review back to a meeting. */
+export interface CarryOverItem {
+  title: string;
+  kind: 'keputusan-review' | 'tindak-lanjut-review';
+  decisionId: string | null;
+  followUpId: string | null;
+}
+
+/** The title of a carried-over agenda item (the same when a meeting is planned and when one is added later). */
+export function carryOverTitle(what: { kind: 'decision'; statement: string | null; proposal: string } | { kind: 'follow-up'; what: string }): string {
+  return what.kind === 'decision' ? `Tinjau keputusan: ${what.statement ?? what.proposal}` : `Tindak lanjut: ${what.what}`;
+}
+
+/**
+ * The review day of a meeting: decisions whose review date is on or before it are due at that
+ * meeting. Its start day, or today when it starts later than planned.
+ */
+export function meetingReviewDay(startsAt: Date, now: Date): string {
+  const planned = todayInIndonesia(startsAt);
+  const today = todayInIndonesia(now);
+  return today > planned ? today : planned;
+}
+
+/**
+ * The agenda items a planned or starting meeting still lacks so that every open follow-up and every
+ * decision due for review by its day is on it: first the decisions, then the follow-ups (as when a
+ * meeting is planned). Not added: what the meeting already carries (an item with that follow-up or
+ * decision: idempotent), what is not open / not due, and what came out of this very meeting (its
+ * own decisions and the follow-ups of its items are reviewed at a later meeting).
+ */
+export function missingCarryOvers(input: {
+  meetingId: string;
+  day: string;
+  agenda: readonly { followUpId: string | null; decisionId: string | null }[];
+  followUps: readonly { id: string; what: string; status: MgmpFollowUpStatus; originMeetingId: string | null }[];
+  decisions: readonly { id: string; statement: string | null; proposal: string; status: MgmpDecisionStatus; reviewDate: string | null; reviewedAt: Date | null; meetingId: string }[];
+}): CarryOverItem[] {
+  const carriedFollowUps = new Set(input.agenda.flatMap((a) => (a.followUpId ? [a.followUpId] : [])));
+  const carriedDecisions = new Set(input.agenda.flatMap((a) => (a.decisionId ? [a.decisionId] : [])));
+  const decisions = input.decisions
+    .filter((d) => isDueForReview(d, input.day) && d.meetingId !== input.meetingId && !carriedDecisions.has(d.id))
+    .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
+    .map((d): CarryOverItem => ({ title: carryOverTitle({ kind: 'decision', statement: d.statement, proposal: d.proposal }), kind: 'keputusan-review', decisionId: d.id, followUpId: null }));
+  const followUps = input.followUps
+    .filter((f) => followUpOpen(f.status) && f.originMeetingId !== input.meetingId && !carriedFollowUps.has(f.id))
+    .filter((f, i, all) => all.findIndex((x) => x.id === f.id) === i)
+    .map((f): CarryOverItem => ({ title: carryOverTitle({ kind: 'follow-up', what: f.what }), kind: 'tindak-lanjut-review', decisionId: null, followUpId: f.id }));
+  return [...decisions, ...followUps];
 }
 
 /** The calendar day of `now` in Indonesia's western time (WIB, UTC+7), as YYYY-MM-DD. */

@@ -19,6 +19,8 @@ import {
   mgmpVotes,
 } from './mgmp.tables.ts';
 import { meetingInviteesRepository } from './invitees.repository.ts';
+import { agendaCarryRepository } from './agenda-carry.repository.ts';
+import { decisionRevisionsRepository } from './decision-revisions.repository.ts';
 import { overviewFigures } from './overview.repository.ts';
 
 export type GroupRow = typeof mgmpGroups.$inferSelect;
@@ -613,6 +615,10 @@ export function createMgmpRepository() {
     // ---------- overview ----------
     /** Every figure of the overview of some groups in one statement (see overview.repository.ts). */
     overviewFigures,
+
+    // ---------- decision corrections (decision-revisions.repository.ts), carrying onto the next meeting (agenda-carry.repository.ts) ----------
+    ...decisionRevisionsRepository,
+    ...agendaCarryRepository,
 
     // ---------- meeting invitees (invitees.repository.ts) ----------
     ...meetingInviteesRepository,

@@ -16,6 +16,7 @@ import {
   mgmpCheckInSchema,
   mgmpDecisionListQuerySchema,
   mgmpDecisionListSchema,
+  mgmpDecisionRevisionListSchema,
   mgmpDecisionSchema,
   mgmpFollowUpListQuerySchema,
   mgmpFollowUpListSchema,
@@ -42,6 +43,7 @@ import {
   reorderMgmpAgendaSchema,
   replaceMgmpMembersSchema,
   reviewMgmpDecisionSchema,
+  reviseMgmpDecisionSchema,
   reviseMgmpMinutesSchema,
   scheduleMgmpProgrammeItemSchema,
   transitionMgmpMeetingSchema,
@@ -82,12 +84,14 @@ import {
   closeDecision,
   createFollowUp,
   getDecision,
+  listDecisionRevisions,
   listDecisions,
   listFollowUps,
   listMinutes,
   listMyFollowUps,
   openDecision,
   reviewDecision,
+  reviseDecision,
   reviseMinutes,
   saveMinutesDraft,
   updateFollowUp,
@@ -154,6 +158,8 @@ export const mgmpRoutes: RoutesPlugin = async (app, { deps: appDeps }) => {
   app.post(`${p}/decisions/:id/votes`, { schema: { tags, summary: 'Vote (present members, once)', params: idParamsSchema, body: castMgmpVoteSchema, response: { 201: mgmpDecisionSchema, ...errors } } }, async (r, reply) => reply.status(201).send(await castVote(requireActor(r), r.params.id, r.body, deps)));
   app.post(`${p}/decisions/:id/close`, { schema: { tags, summary: 'Close by mufakat (ketua) or vote (quorum)', params: idParamsSchema, body: closeMgmpDecisionSchema, response: { 200: mgmpDecisionSchema, ...errors } } }, async (r) => closeDecision(requireActor(r), r.params.id, r.body, deps));
   app.post(`${p}/decisions/:id/review`, { schema: { tags, summary: 'Mark a decision reviewed', params: idParamsSchema, body: reviewMgmpDecisionSchema, response: { 200: mgmpDecisionSchema, ...errors } } }, async (r) => reviewDecision(requireActor(r), r.params.id, r.body, deps));
+  app.post(`${p}/decisions/:id/revise`, { schema: { tags, summary: 'Correct a closed decision (statement, rationale, review date) with a reason: an audited revision; outcome and votes stay (ketua, kepala / operator)', params: idParamsSchema, body: reviseMgmpDecisionSchema, response: { 200: mgmpDecisionSchema, ...errors } } }, async (r) => reviseDecision(requireActor(r), r.params.id, r.body, deps));
+  app.get(`${p}/decisions/:id/revisions`, { schema: { tags, summary: 'Corrections of a decision, newest first, with the wording before and after each (from the audit log)', params: idParamsSchema, response: { 200: mgmpDecisionRevisionListSchema, ...errors } } }, async (r) => listDecisionRevisions(requireActor(r), r.params.id, deps));
 
   // follow-ups
   app.get(`${p}/groups/:id/follow-ups`, { schema: { tags, summary: 'Follow-ups of a group (overdue flagged)', params: idParamsSchema, querystring: mgmpFollowUpListQuerySchema, response: { 200: mgmpFollowUpListSchema, ...errors } } }, async (r) => listFollowUps(requireActor(r), r.params.id, r.query, deps));

@@ -8,24 +8,30 @@ import {
   type MgmpDecision,
   type MgmpFollowUp,
   type MgmpMinutes,
+  type MgmpDecisionRevision,
   type MgmpVoteChoice,
+  type ReviseMgmpDecisionInput,
   type UpdateMgmpFollowUpInput,
 } from '@tumbuh/shared';
 import { uuidv7 } from 'uuidv7';
 import { withTenant, type Tx } from '../../db/database.ts';
 import { commonErrors } from '../../http/app-error.ts';
-import type { Actor } from '../tenancy/tenancy.models.ts';
+import { hasRole, type Actor } from '../tenancy/tenancy.models.ts';
+import { carryToNextMeeting } from './agenda-carry.usecases.ts';
 import { auditMgmp, loadGroup, requireActive, requireManage, requireRead, requireTeacher, type GroupContext, type MgmpDeps } from './mgmp.context.ts';
 import { mgmpErrors } from './mgmp.errors.ts';
 import {
   canTransitionDecision,
   canTransitionFollowUp,
+  decisionRevisionRefusal,
   decisionTakesVotes,
+  followUpOpen,
   isPresent,
   meetingTakesRecords,
   minutesEditable,
   parseQuorum,
   quorumMet,
+  reviseWording,
   tallyVotes,
   todayInIndonesia,
   voteAdopts,
@@ -251,6 +257,7 @@ export async function closeDecision(
     const [after] = await presentDecisions(tx, actor, [{ ...decision, ...patch }], deps);
     if (!after) throw mgmpErrors['mgmp.decision_not_found']();
     await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.decision.close', entityType: 'mgmp_decision', entityId: decisionId, before, after });
+    if (patch.reviewDate !== null) await carryToNextMeeting(tx, actor, ctx.group, { decisionIds: [decisionId] }, deps);
     return after;
   });
 }
@@ -268,6 +275,65 @@ export async function reviewDecision(actor: Actor, decisionId: string, input: { 
     if (!after) throw mgmpErrors['mgmp.decision_not_found']();
     await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.decision.review', entityType: 'mgmp_decision', entityId: decisionId, before: { reviewedAt: null, reviewNote: null }, after: { reviewedAt: now.toISOString(), reviewNote } });
     return after;
+  });
+}
+
+/**
+ * Corrects a closed decision: its statement, rationale or review date, with the reason (an audited
+ * revision; the outcome and the votes stay as they were). The earlier wording stays readable in the
+ * revision history (`listDecisionRevisions`). A new review date that is due by the next planned
+ * meeting puts the decision on its agenda.
+ * @throws mgmp.decision_not_found, auth.forbidden (not the ketua, kepala madrasah or operator), mgmp.group_archived,
+ * mgmp.decision_open, mgmp.revision_no_change, mgmp.block_unanswered (a vote with a blok keeps an answer in its rationale)
+ */
+export async function reviseDecision(actor: Actor, decisionId: string, input: ReviseMgmpDecisionInput, deps: MgmpDeps): Promise<MgmpDecision> {
+  return withTenant(deps.db, actor.tenantId, async (tx) => {
+    const { decision, ctx } = await loadDecision(tx, actor, decisionId, deps, true);
+    const reviser = { myRole: ctx.myRole, kepalaMadrasah: hasRole(actor, 'kepala_madrasah', ctx.group.madrasahId), operator: hasRole(actor, 'operator', ctx.group.madrasahId) };
+    const refusal = decisionRevisionRefusal({ status: oneOf(MGMP_DECISION_STATUSES, decision.status), archived: ctx.group.archivedAt !== null, reviser });
+    if (refusal === 'forbidden') throw commonErrors['auth.forbidden']();
+    if (refusal === 'archived') throw mgmpErrors['mgmp.group_archived']();
+    if (refusal === 'open') throw mgmpErrors['mgmp.decision_open']();
+    const current = { statement: decision.statement, rationale: decision.rationale, reviewDate: decision.reviewDate };
+    const { next, changed } = reviseWording(current, input);
+    if (!changed) throw mgmpErrors['mgmp.revision_no_change']();
+    const votes = await deps.mgmpRepository.votesOf(tx, actor.tenantId, [decisionId]);
+    const blocked = tallyVotes(votes.map((v) => oneOf(MGMP_VOTE_CHOICES, v.choice))).blok > 0;
+    if (decision.outcome === 'vote' && blocked && !next.rationale?.trim()) throw mgmpErrors['mgmp.block_unanswered']();
+    const revision = (await deps.mgmpRepository.countDecisionRevisions(tx, actor.tenantId, decisionId)) + 1;
+    await deps.mgmpRepository.updateDecision(tx, actor.tenantId, decisionId, next);
+    await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.decision.revise', entityType: 'mgmp_decision', entityId: decisionId, before: { revision: revision - 1, ...current }, after: { revision, ...next, reason: input.reason } });
+    if (next.reviewDate !== null && next.reviewDate !== current.reviewDate) await carryToNextMeeting(tx, actor, ctx.group, { decisionIds: [decisionId] }, deps);
+    const [after] = await presentDecisions(tx, actor, [{ ...decision, ...next }], deps);
+    if (!after) throw mgmpErrors['mgmp.decision_not_found']();
+    return after;
+  });
+}
+
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+function wordingOf(v: unknown): MgmpDecisionRevision['before'] {
+  const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  return { statement: textOrNull(o.statement), rationale: textOrNull(o.rationale), reviewDate: textOrNull(o.reviewDate) };
+}
+
+/** The corrections of a decision from the audit log, newest first: who, when, why, the wording before and after. @throws mgmp.decision_not_found, auth.forbidden */
+export async function listDecisionRevisions(actor: Actor, decisionId: string, deps: MgmpDeps): Promise<{ items: MgmpDecisionRevision[]; total: number }> {
+  return withTenant(deps.db, actor.tenantId, async (tx) => {
+    const { ctx } = await loadDecision(tx, actor, decisionId, deps);
+    requireRead(ctx);
+    const rows = await deps.mgmpRepository.listDecisionRevisions(tx, actor.tenantId, decisionId);
+    const items = rows.map((r, i): MgmpDecisionRevision => {
+      const after = typeof r.after === 'object' && r.after !== null ? (r.after as Record<string, unknown>) : {};
+      return {
+        revision: typeof after.revision === 'number' ? after.revision : rows.length - i,
+        reason: textOrNull(after.reason) ?? '',
+        revisedAt: r.at.toISOString(),
+        revisedBy: r.actorName ?? r.actorLabel,
+        before: wordingOf(r.before),
+        after: wordingOf(r.after),
+      };
+    });
+    return { items, total: items.length };
   });
 }
 
@@ -336,6 +402,7 @@ export async function createFollowUp(
     await deps.mgmpRepository.replaceFollowUpOwners(tx, actor.tenantId, id, input.ownerIds);
     const after = await presentOne(tx, actor, id, deps);
     await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.follow_up.create', entityType: 'mgmp_follow_up', entityId: id, after });
+    await carryToNextMeeting(tx, actor, ctx.group, { followUpIds: [id] }, deps);
     return after;
   });
 }
@@ -362,6 +429,8 @@ export async function updateFollowUp(actor: Actor, id: string, patch: UpdateMgmp
     if (patch.ownerIds) await deps.mgmpRepository.replaceFollowUpOwners(tx, actor.tenantId, id, patch.ownerIds);
     const after = await presentOne(tx, actor, id, deps);
     await auditMgmp(tx, actor, ctx.group, { action: 'mgmp.follow_up.update', entityType: 'mgmp_follow_up', entityId: id, before, after });
+    // Reopened (selesai → sedang, batal → belum): it comes back on the next planned meeting.
+    if (!followUpOpen(from) && followUpOpen(after.status)) await carryToNextMeeting(tx, actor, ctx.group, { followUpIds: [id] }, deps);
     return after;
   });
 }

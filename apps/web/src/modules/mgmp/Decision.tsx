@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { formatDate } from '../../shared/format.ts';
+import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ErrorNote, Field } from '../../shared/ui.tsx';
-import { mgmpKeys } from './mgmp.api.ts';
+import { DecisionCorrection, DecisionRevisionHistory } from './DecisionRevisions.tsx';
+import { canCorrectDecision } from './koreksi.models.ts';
+import { mgmpKeys, useMgmpGroup } from './mgmp.api.ts';
 
 interface Props {
   groupId: string;
@@ -26,7 +29,7 @@ export function DecisionSection(props: Props) {
   return (
     <div className="decision">
       <h4 className="minutes-title">{t('mgmp.decision.title')}</h4>
-      {decision ? decision.status === 'closed' ? <ClosedDecision decision={decision} /> : <OpenDecision {...props} decision={decision} /> : <Propose {...props} />}
+      {decision ? decision.status === 'closed' ? <ClosedDecision decision={decision} meetingId={props.meetingId} /> : <OpenDecision {...props} decision={decision} /> : <Propose {...props} />}
     </div>
   );
 }
@@ -159,9 +162,21 @@ function OpenDecision({ groupId, meetingId, decision, canManage, canLead, isMemb
   );
 }
 
-function ClosedDecision({ decision }: { decision: MgmpDecision }) {
+/** Whether the requester may correct this closed decision: the ketua, or the madrasah's kepala / operator, in a group that is not archived. */
+function useCanCorrect(decision: MgmpDecision): boolean {
+  const me = useMe();
+  const group = useMgmpGroup(decision.groupId);
+  if (!group.data) return false;
+  const { madrasahId } = group.data;
+  // A tenant-level group: only a tenant-wide grant counts (as on the server).
+  const holds = (role: 'kepala_madrasah' | 'operator') => (madrasahId === null ? me.roles.some((g) => g.role === role && g.madrasahId === null) : hasRole(me, role, madrasahId));
+  return canCorrectDecision({ status: decision.status, archived: group.data.archived, myRole: group.data.myRole, kepalaMadrasah: holds('kepala_madrasah'), operator: holds('operator') });
+}
+
+function ClosedDecision({ decision, meetingId }: { decision: MgmpDecision; meetingId: string }) {
   const t = useT();
   const { locale } = useLocale();
+  const canCorrect = useCanCorrect(decision);
   return (
     <div>
       <p className="proposal muted">{decision.proposal}</p>
@@ -183,6 +198,8 @@ function ClosedDecision({ decision }: { decision: MgmpDecision }) {
           {t('mgmpAdmin.decisions.reviewedOn', { date: formatDate(decision.reviewedAt.slice(0, 10), locale) })}: {decision.reviewNote ?? t('mgmpAdmin.decisions.noNote')}
         </p>
       )}
+      {canCorrect && <DecisionCorrection decision={decision} meetingId={meetingId} />}
+      <DecisionRevisionHistory decisionId={decision.id} />
     </div>
   );
 }
