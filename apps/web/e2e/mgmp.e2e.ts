@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { CetakPage, pdfText } from './pages/CetakPage.ts';
 import { apiCall, groupId, meetingNow, MgmpPage } from './pages/MgmpPage.ts';
 import { Shell } from './pages/Shell.ts';
 import { eventually, launchBrowser, openDetails, signedInContext } from './support.ts';
@@ -159,6 +160,110 @@ describe('MGMP', () => {
     await item.getByRole('button', { name: 'Tutup dengan pemungutan suara' }).click();
     await item.getByText('Diterima', { exact: true }).waitFor();
     await item.getByText('Lesson study terbuka dilaksanakan setiap bulan.').waitFor();
+    await context.close();
+  });
+
+  it('[MGMP][NOTULEN][KONTRIBUSI] on a phone the minutes name who contributed what: kept through a dropped save, shown after reload, printed; a follow-up comes from the agenda item', async () => {
+    const context = await signedInContext(browser, 'koordinator', PHONE);
+    const mipa = await groupId(context, 'MIPA');
+    const group = await apiCall<{ members: { teacherId: string; name: string; role: string }[] }>(context, 'GET', `/mgmp/groups/${mipa}`);
+    const member = group.members.find((m) => m.role === 'anggota');
+    assert.ok(member, 'MIPA has a member');
+    const itemTitle = `Pembahasan asesmen ${stamp()}`;
+    const meeting = await meetingNow(context, 'MIPA', `Rapat kontribusi ${stamp()}`, [{ title: itemTitle, kind: 'biasa' }]);
+    const agendaItemId = meeting.agenda.find((a) => a.title === itemTitle)?.id;
+    assert.ok(agendaItemId, 'the agenda item exists');
+    const contribution = `Memaparkan contoh asesmen diagnostik dari kelas 8 ${stamp()}`;
+
+    const page = await context.newPage();
+    const mgmp = new MgmpPage(page);
+    await mgmp.gotoMeeting(meeting.id);
+    const item = mgmp.agendaItem(itemTitle);
+    await item.getByLabel(/^Ringkasan pembahasan/).fill('Anggota membahas asesmen diagnostik.');
+    await item.getByRole('button', { name: 'Tambah kontribusi' }).click();
+    const row = item.locator('.contribution-row').first();
+    await row.getByLabel('Siapa').selectOption({ label: member.name });
+    // A contribution without its text is caught on the phone, before anything is sent.
+    await item.getByRole('button', { name: 'Simpan draf notulen' }).click();
+    await row.getByText('Tulis isi kontribusinya.').waitFor();
+    await row.getByLabel('Isi kontribusi').fill(contribution);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(wide <= 0, `the minutes form fits 360 px (${wide} px too wide)`);
+
+    // The connection drops on the first save: what was typed stays on the phone, also through a reload.
+    let failed = 0;
+    await page.route('**/api/v1/mgmp/agenda-items/*/minutes', async (route) => {
+      if (route.request().method() === 'PUT' && failed === 0) {
+        failed += 1;
+        await route.abort('internetdisconnected');
+      } else await route.fallback();
+    });
+    await item.getByRole('button', { name: 'Simpan draf notulen' }).click();
+    await item.getByRole('alert').waitFor();
+    assert.equal(failed, 1);
+    await page.reload();
+    await item.getByText(/dipulihkan dari perangkat ini/).waitFor();
+    assert.equal(await row.getByLabel('Isi kontribusi').inputValue(), contribution);
+    assert.equal(await row.getByLabel('Siapa').inputValue(), member.teacherId);
+    await item.getByRole('button', { name: 'Simpan draf notulen' }).click();
+    await item.getByRole('button', { name: 'Setujui' }).waitFor();
+
+    // Saved on the server: after a reload the draft form shows it (nothing left on the device).
+    await page.reload();
+    await row.getByLabel('Isi kontribusi').waitFor();
+    assert.equal(await item.getByText(/dipulihkan dari perangkat ini/).count(), 0);
+    assert.equal(await row.getByLabel('Isi kontribusi').inputValue(), contribution);
+    const minutes = await apiCall<{ items: { contributions: { teacherId: string; text: string }[] }[] }>(context, 'GET', `/mgmp/agenda-items/${agendaItemId}/minutes`);
+    assert.deepEqual(minutes.items[0]?.contributions, [{ teacherId: member.teacherId, text: contribution }]);
+
+    // Approved minutes show the contribution by name, also after a reload, and the notulen PDF prints it.
+    await item.getByRole('button', { name: 'Setujui' }).click();
+    await item.getByText(/^Disetujui/).waitFor();
+    await page.reload();
+    const shown = item.locator('.contributions-view li').filter({ hasText: contribution });
+    await shown.waitFor();
+    assert.ok((await shown.innerText()).startsWith(`${member.name}: `), 'named by the member');
+    const file = await new CetakPage(page).download('Notulen rapat (PDF)');
+    const text = await pdfText(file.body);
+    assert.ok(text.includes(`${member.name}: ${contribution}`), `the notulen PDF names "${member.name}" with the contribution`);
+
+    // The meeting runs: its agenda item can be the source of a new follow-up, shown under it.
+    await apiCall(context, 'POST', `/mgmp/meetings/${meeting.id}/transition`, { to: 'berlangsung' });
+    await page.goto(`/mgmp/${mipa}`);
+    const form = page.locator('.new-follow-up');
+    await openDetails(page, form);
+    const what = `Menyusun asesmen diagnostik bersama ${stamp()}`;
+    await form.getByLabel(/^Apa yang dikerjakan/).fill(what);
+    await form.getByLabel(/^Batas waktu/).fill(localAt(14, 0).slice(0, 10));
+    await form.getByLabel(/^Asal tindak lanjut/).selectOption({ label: itemTitle });
+    await form.getByLabel(member.name, { exact: true }).check();
+    await form.getByRole('button', { name: 'Simpan tindak lanjut' }).click();
+    await form.getByText('Tindak lanjut disimpan.').waitFor();
+    const open = page.locator('.card').filter({ has: page.getByRole('heading', { level: 2, name: 'Tindak lanjut terbuka' }) });
+    const entry = open.locator('li').filter({ hasText: what });
+    await entry.getByText(`Dari agenda: ${itemTitle}`).waitFor();
+    const list = await apiCall<{ items: { what: string; agendaItemId: string | null; decisionId: string | null }[] }>(context, 'GET', `/mgmp/groups/${mipa}/follow-ups?limit=200`);
+    const saved = list.items.find((f) => f.what === what);
+    assert.equal(saved?.agendaItemId, agendaItemId);
+    assert.equal(saved?.decisionId, null);
+    await context.close();
+  });
+
+  it('[MGMP][BATAL] a running meeting can be cancelled with a reason', async () => {
+    const context = await signedInContext(browser, 'koordinator', PHONE);
+    const meeting = await meetingNow(context, 'MIPA', `Rapat berlangsung ${stamp()}`, []);
+    await apiCall(context, 'POST', `/mgmp/meetings/${meeting.id}/transition`, { to: 'berlangsung' });
+    const page = await context.newPage();
+    await new MgmpPage(page).gotoMeeting(meeting.id);
+    const cancel = page.locator('.cancel-meeting');
+    await openDetails(page, cancel);
+    await cancel.getByText(/sedang berlangsung/).waitFor();
+    await cancel.getByLabel(/^Alasan pembatalan/).fill('Listrik padam');
+    await cancel.getByRole('button', { name: 'Batalkan rapat ini' }).click();
+    await page.getByText('Dibatalkan: Listrik padam').waitFor();
+    const after = await apiCall<{ status: string; cancelReason: string | null }>(context, 'GET', `/mgmp/meetings/${meeting.id}`);
+    assert.equal(after.status, 'dibatalkan');
+    assert.equal(after.cancelReason, 'Listrik padam');
     await context.close();
   });
 

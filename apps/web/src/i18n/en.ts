@@ -1,6 +1,7 @@
 import { feedbackEn } from './sections/feedback.en.ts';
 import type { Dictionary } from './id.ts';
 import { mgmpAdminEn } from './sections/mgmpAdmin.en.ts';
+import { mgmpRecordEn } from './sections/mgmpRecord.en.ts';
 import { cetakEn } from './sections/cetak.en.ts';
 import { ringkasanEn } from './sections/ringkasan.en.ts';
 import { penilaianEn } from './sections/penilaian.en.ts';
@@ -453,6 +454,7 @@ export const en: DeepStringRecord<Dictionary> = {
     },
   },
   mgmpAdmin: mgmpAdminEn,
+  mgmpRecord: mgmpRecordEn,
   cetak: cetakEn,
   ringkasan: ringkasanEn,
   observation: observationEn,

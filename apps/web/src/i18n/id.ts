@@ -4,6 +4,7 @@
  */
 import { feedbackId } from './sections/feedback.id.ts';
 import { mgmpAdminId } from './sections/mgmpAdmin.id.ts';
+import { mgmpRecordId } from './sections/mgmpRecord.id.ts';
 import { cetakId } from './sections/cetak.id.ts';
 import { ringkasanId } from './sections/ringkasan.id.ts';
 import { penilaianId } from './sections/penilaian.id.ts';
@@ -452,6 +453,7 @@ export const id = {
     },
   },
   mgmpAdmin: mgmpAdminId,
+  mgmpRecord: mgmpRecordId,
   cetak: cetakId,
   ringkasan: ringkasanId,
   observation: observationId,

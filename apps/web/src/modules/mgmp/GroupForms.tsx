@@ -7,6 +7,7 @@ import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
 import { localToIso, mgmpKeys, useMgmpDecisions } from './mgmp.api.ts';
+import { FollowUpSourceField, useAgendaSources } from './FollowUpSource.tsx';
 
 const enc = encodeURIComponent;
 
@@ -83,17 +84,21 @@ export function NewMeetingForm({ group }: { group: MgmpGroup }) {
   );
 }
 
-/** "Tindak lanjut baru": what, due date, owners from the group's members. */
+/** "Tindak lanjut baru": what, due date, where it comes from (a decision or an agenda item), owners from the group's members. */
 export function NewFollowUpForm({ group }: { group: MgmpGroup }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const draft = useDraft<{ what: string; dueDate: string; ownerIds: string[]; decisionId: string }>(`mgmp.followUp.${group.id}`, { what: '', dueDate: '', ownerIds: [], decisionId: '' });
+  const draft = useDraft<{ what: string; dueDate: string; ownerIds: string[]; decisionId: string; agendaItemId: string }>(`mgmp.followUp.${group.id}`, { what: '', dueDate: '', ownerIds: [], decisionId: '', agendaItemId: '' });
   const decisions = useMgmpDecisions(group.id);
   const closed = (decisions.data?.items ?? []).filter((d) => d.status === 'closed');
+  const sources = useAgendaSources(group.id);
   const v = draft.values;
   const [saved, setSaved] = useState(false);
   const create = useMutation({
-    mutationFn: () => api<MgmpFollowUp>('POST', `/mgmp/groups/${enc(group.id)}/follow-ups`, { body: { what: v.what, dueDate: v.dueDate, ownerIds: v.ownerIds, decisionId: v.decisionId || null } }),
+    mutationFn: () =>
+      api<MgmpFollowUp>('POST', `/mgmp/groups/${enc(group.id)}/follow-ups`, {
+        body: { what: v.what, dueDate: v.dueDate, ownerIds: v.ownerIds, decisionId: v.decisionId || null, agendaItemId: v.decisionId ? null : v.agendaItemId || null },
+      }),
     onSuccess: () => {
       draft.clear();
       setSaved(true);
@@ -124,18 +129,17 @@ export function NewFollowUpForm({ group }: { group: MgmpGroup }) {
         <Field label={t('mgmp.newFollowUp.dueDate')} required error={errors.dueDate}>
           {(p) => <input {...p} type="date" value={v.dueDate} onChange={(e) => draft.set('dueDate', e.target.value)} />}
         </Field>
-        <Field label={t('mgmpAdmin.decisions.followUpDecision')} error={errors.decisionId} wide>
-          {(p) => (
-            <select {...p} value={v.decisionId} onChange={(e) => draft.set('decisionId', e.target.value)}>
-              <option value="">{t('mgmpAdmin.decisions.followUpNoDecision')}</option>
-              {closed.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.statement ?? d.proposal}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <FollowUpSourceField
+          decisionId={v.decisionId}
+          agendaItemId={v.agendaItemId}
+          decisions={closed}
+          meetings={sources.meetings}
+          error={errors.decisionId ?? errors.agendaItemId}
+          onChange={(source) => {
+            draft.set('decisionId', source.decisionId);
+            draft.set('agendaItemId', source.agendaItemId);
+          }}
+        />
         <fieldset className={`field field-wide owners${errors.ownerIds ? ' field-invalid' : ''}`}>
           <legend>{t('mgmp.newFollowUp.owners')}</legend>
           <small className="hint">{t('mgmp.newFollowUp.ownersHint')}</small>

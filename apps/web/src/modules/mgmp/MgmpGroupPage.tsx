@@ -3,7 +3,9 @@ import { Link, useParams } from 'react-router';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { ErrorNote, Loading } from '../../shared/ui.tsx';
-import { useMgmpFollowUps, useMgmpGroup, useMgmpMeetings, useMgmpOverview } from './mgmp.api.ts';
+import { useMgmpDecisions, useMgmpFollowUps, useMgmpGroup, useMgmpMeetings, useMgmpOverview } from './mgmp.api.ts';
+import { followUpSource } from './followups.models.ts';
+import { useAgendaSources } from './FollowUpSource.tsx';
 import { NewFollowUpForm, NewMeetingForm } from './GroupForms.tsx';
 import { FollowUpSummary, MeetingStatusBadge, MgmpErrorPage, SkeletonList } from './parts.tsx';
 import { ProgrammeSection } from './Programme.tsx';
@@ -25,6 +27,9 @@ function GroupView({ group }: { group: MgmpGroup }) {
   const { locale } = useLocale();
   const meetings = useMgmpMeetings(group.id);
   const followUps = useMgmpFollowUps(group.id);
+  // For "from decision … / from agenda item …" under each follow-up.
+  const decisions = useMgmpDecisions(group.id);
+  const sources = useAgendaSources(group.id);
   const officers = group.members.filter((m) => m.role !== 'anggota');
   const members = group.members.filter((m) => m.role === 'anggota');
   const all = meetings.data?.items ?? [];
@@ -78,7 +83,7 @@ function GroupView({ group }: { group: MgmpGroup }) {
             <ul className="item-list">
               {open.map((f) => (
                 <li key={f.id} className={f.overdue ? 'is-overdue' : undefined}>
-                  <FollowUpSummary item={f} />
+                  <FollowUpSummary item={f} source={followUpSource(f, decisions.data?.items ?? [], sources.index)} />
                 </li>
               ))}
             </ul>

@@ -64,7 +64,7 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
         </div>
         {manage && <Transition meeting={meeting} />}
       </div>
-      {manage && meeting.status === 'direncanakan' && <CancelMeeting meeting={meeting} />}
+      {manage && (meeting.status === 'direncanakan' || meeting.status === 'berlangsung') && <CancelMeeting meeting={meeting} />}
 
       {manage && meeting.checkInCode && (meeting.status === 'direncanakan' || meeting.status === 'berlangsung') && (
         <div className="card checkin-code section">
@@ -96,7 +96,7 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
                 <h3>
                   {item.title} {item.kind !== 'biasa' && <span className="badge badge-plan">{t(`mgmp.agendaKind.${item.kind}`)}</span>}
                 </h3>
-                <MinutesSection agendaItemId={item.id} canEdit={manage && !cancelled} canApprove={lead && !cancelled} />
+                <MinutesSection agendaItemId={item.id} members={group.members} canEdit={manage && !cancelled} canApprove={lead && !cancelled} />
                 {item.kind === 'proposal' && (
                   <DecisionSection
                     groupId={group.id}
@@ -168,6 +168,7 @@ function CancelMeeting({ meeting }: { meeting: MgmpMeeting }) {
           cancel.mutate();
         }}
       >
+        {meeting.status === 'berlangsung' && <p className="note small">{t('mgmpRecord.cancel.runningHint')}</p>}
         <Field label={t('mgmp.cancel.reason')} required error={errors.reason}>
           {(p) => <textarea {...p} rows={2} value={draft.values.reason} onChange={(e) => draft.set('reason', e.target.value)} />}
         </Field>

@@ -1,15 +1,21 @@
-import type { MgmpMinutes } from '@tumbuh/shared';
+import { LIMITS, type MgmpMember, type MgmpMinutes } from '@tumbuh/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
 import { mgmpKeys, useMinutes } from './mgmp.api.ts';
+import { addContribution, contributionErrors, contributionRows, contributionsToSend, CONTRIBUTIONS_MAX, namedContributions, removeContribution, restoredRows, updateContribution } from './minutes.models.ts';
+import type { ContributionErrors, ContributionProblem, ContributionRow } from './minutes.models.ts';
+
+type Member = Pick<MgmpMember, 'teacherId' | 'name'>;
 
 interface Props {
   agendaItemId: string;
+  /** The group's members: who may be named as a contributor. */
+  members: readonly Member[];
   /** Officers write drafts and corrections. */
   canEdit: boolean;
   /** The ketua (or the kepala madrasah) approves. */
@@ -17,7 +23,7 @@ interface Props {
 }
 
 /** Notulen of one agenda item: a draft the sekretaris writes, the ketua approves; approved ones are corrected by revision. */
-export function MinutesSection({ agendaItemId, canEdit, canApprove }: Props) {
+export function MinutesSection({ agendaItemId, members, canEdit, canApprove }: Props) {
   const t = useT();
   const minutes = useMinutes(agendaItemId);
   const [revising, setRevising] = useState(false);
@@ -30,22 +36,22 @@ export function MinutesSection({ agendaItemId, canEdit, canApprove }: Props) {
   return (
     <div className="minutes">
       <h4 className="minutes-title">{t('mgmp.minutes.title')}</h4>
-      {approved && <MinutesView minutes={approved} />}
+      {approved && <MinutesView minutes={approved} members={members} />}
       {approved && canEdit && !revising && (
         <button type="button" className="btn btn-small" onClick={() => setRevising(true)}>
           {t('mgmp.minutes.revise')}
         </button>
       )}
-      {approved && revising && <MinutesForm agendaItemId={agendaItemId} initial={approved} revision onDone={() => setRevising(false)} />}
-      {!approved && draft && !canEdit && <MinutesView minutes={draft} />}
-      {!approved && canEdit && <MinutesForm key={draft?.id ?? 'new'} agendaItemId={agendaItemId} initial={draft} revision={false} />}
+      {approved && revising && <MinutesForm agendaItemId={agendaItemId} members={members} initial={approved} revision onDone={() => setRevising(false)} />}
+      {!approved && draft && !canEdit && <MinutesView minutes={draft} members={members} />}
+      {!approved && canEdit && <MinutesForm key={draft?.id ?? 'new'} agendaItemId={agendaItemId} members={members} initial={draft} revision={false} />}
       {!approved && !draft && !canEdit && <p className="muted small">{t('mgmp.minutes.none')}</p>}
       {draft && canApprove && <ApproveButton agendaItemId={agendaItemId} />}
       {older.length > 0 && (
         <details className="older">
           <summary>{t('mgmp.minutes.older', { count: older.length })}</summary>
           {older.map((m) => (
-            <MinutesView key={m.id} minutes={m} />
+            <MinutesView key={m.id} minutes={m} members={members} />
           ))}
         </details>
       )}
@@ -53,8 +59,9 @@ export function MinutesSection({ agendaItemId, canEdit, canApprove }: Props) {
   );
 }
 
-function MinutesView({ minutes }: { minutes: MgmpMinutes }) {
+function MinutesView({ minutes, members }: { minutes: MgmpMinutes; members: readonly Member[] }) {
   const t = useT();
+  const contributions = namedContributions(minutes.contributions, members);
   const { locale } = useLocale();
   return (
     <div className="minutes-view">
@@ -73,27 +80,45 @@ function MinutesView({ minutes }: { minutes: MgmpMinutes }) {
           <strong>{t('mgmp.minutes.problems')}:</strong> {minutes.problems}
         </p>
       )}
+      {contributions.length > 0 && (
+        <div className="contributions-view small">
+          <strong>{t('mgmpRecord.contributions.view')}:</strong>
+          <ul>
+            {contributions.map((c, i) => (
+              <li key={`${c.teacherId}-${i}`} className="pre">
+                <strong>{c.name ?? t('mgmpRecord.contributions.formerMember')}</strong>: {c.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }
 
-function MinutesForm({ agendaItemId, initial, revision, onDone }: { agendaItemId: string; initial?: MgmpMinutes; revision: boolean; onDone?: () => void }) {
+function MinutesForm({ agendaItemId, members, initial, revision, onDone }: { agendaItemId: string; members: readonly Member[]; initial?: MgmpMinutes; revision: boolean; onDone?: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const draft = useDraft(`mgmp.minutes.${agendaItemId}.${revision ? 'revision' : 'draft'}`, {
+  const draft = useDraft<{ summary: string; problems: string; reason: string; contributions: ContributionRow[] }>(`mgmp.minutes.${agendaItemId}.${revision ? 'revision' : 'draft'}`, {
     summary: initial?.summary ?? '',
     problems: initial?.problems ?? '',
     reason: '',
+    contributions: contributionRows(initial?.contributions ?? []),
   });
+  // A restored draft is whatever this device kept: only well-formed rows are used.
+  const rows = useMemo(() => restoredRows(draft.values.contributions), [draft.values.contributions]);
+  const rowErrors = contributionErrors(rows);
+  const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: () => {
-      const body = { summary: draft.values.summary, problems: draft.values.problems, contributions: initial?.contributions ?? [] };
+      const body = { summary: draft.values.summary, problems: draft.values.problems, contributions: contributionsToSend(rows) };
       const path = `/mgmp/agenda-items/${encodeURIComponent(agendaItemId)}/minutes`;
       return revision ? api<MgmpMinutes>('POST', `${path}/revisions`, { body: { ...body, reason: draft.values.reason } }) : api<MgmpMinutes>('PUT', path, { body });
     },
     onSuccess: (fresh) => {
-      draft.clear({ summary: fresh.summary, problems: fresh.problems ?? '', reason: '' });
+      draft.clear({ summary: fresh.summary, problems: fresh.problems ?? '', reason: '', contributions: contributionRows(fresh.contributions) });
+      setTried(false);
       setSaved(true);
       void queryClient.invalidateQueries({ queryKey: mgmpKeys.minutes(agendaItemId) });
       onDone?.();
@@ -105,6 +130,8 @@ function MinutesForm({ agendaItemId, initial, revision, onDone }: { agendaItemId
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
+        setTried(true);
+        if (contributionErrors(rows).size > 0) return;
         save.mutate();
       }}
     >
@@ -120,6 +147,12 @@ function MinutesForm({ agendaItemId, initial, revision, onDone }: { agendaItemId
       <Field label={t('mgmp.minutes.problems')}>
         {(p) => <textarea {...p} rows={2} value={draft.values.problems} onChange={(e) => draft.set('problems', e.target.value)} />}
       </Field>
+      <ContributionsEditor rows={rows} members={members} errors={tried ? rowErrors : NO_ERRORS} onChange={(next) => draft.set('contributions', next)} />
+      {tried && rowErrors.size > 0 && (
+        <p className="note note-error small" role="alert">
+          {t('mgmpRecord.contributions.fix')}
+        </p>
+      )}
       <ErrorNote error={save.error} />
       {saved && (
         <p className="note note-ok small" role="status">
@@ -137,6 +170,82 @@ function MinutesForm({ agendaItemId, initial, revision, onDone }: { agendaItemId
         )}
       </div>
     </form>
+  );
+}
+
+const NO_ERRORS: ReadonlyMap<string, ContributionErrors> = new Map();
+
+/**
+ * "Kontribusi anggota": one small block per contribution (who from the group's members, what
+ * they contributed, remove), and one wide button to add the next; every change goes to the draft.
+ */
+function ContributionsEditor({ rows, members, errors, onChange }: { rows: ContributionRow[]; members: readonly Member[]; errors: ReadonlyMap<string, ContributionErrors>; onChange: (rows: ContributionRow[]) => void }) {
+  const t = useT();
+  const baseId = useId();
+  const sorted = useMemo(() => [...members].sort((a, b) => a.name.localeCompare(b.name, 'id')), [members]);
+  const known = new Set(members.map((m) => m.teacherId));
+  const problem = (p: ContributionProblem | undefined) =>
+    p === 'who_required' ? t('mgmpRecord.contributions.whoRequired') : p === 'text_required' ? t('mgmpRecord.contributions.textRequired') : p === 'text_too_long' ? t('mgmpRecord.contributions.textTooLong', { max: LIMITS.textMax }) : undefined;
+  const add = () => {
+    const next = addContribution(rows);
+    onChange(next);
+    const added = next[next.length - 1];
+    // Straight to the member picker of the new row (the phone opens its list on tap anyway).
+    if (added && next.length > rows.length) requestAnimationFrame(() => document.getElementById(`${baseId}-who-${added.key}`)?.focus());
+  };
+  return (
+    <fieldset className="field field-wide contributions">
+      <legend>{t('mgmpRecord.contributions.title')}</legend>
+      <small className="hint">{t('mgmpRecord.contributions.hint')}</small>
+      {rows.map((r, i) => {
+        const e = errors.get(r.key) ?? {};
+        const whoId = `${baseId}-who-${r.key}`;
+        const textId = `${baseId}-text-${r.key}`;
+        const whoError = problem(e.teacherId);
+        const textError = problem(e.text);
+        return (
+          <fieldset key={r.key} className="contribution-row">
+            <legend>{t('mgmpRecord.contributions.row', { n: i + 1 })}</legend>
+            <div className={`field${whoError ? ' field-invalid' : ''}`}>
+              <label htmlFor={whoId}>{t('mgmpRecord.contributions.who')}</label>
+              <select id={whoId} value={r.teacherId} aria-invalid={Boolean(whoError)} aria-describedby={whoError ? `${whoId}-error` : undefined} onChange={(ev) => onChange(updateContribution(rows, r.key, { teacherId: ev.target.value }))}>
+                <option value="">{t('mgmpRecord.contributions.choose')}</option>
+                {r.teacherId !== '' && !known.has(r.teacherId) && <option value={r.teacherId}>{t('mgmpRecord.contributions.formerMember')}</option>}
+                {sorted.map((m) => (
+                  <option key={m.teacherId} value={m.teacherId}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+              {whoError && (
+                <small id={`${whoId}-error`} className="field-error">
+                  {whoError}
+                </small>
+              )}
+            </div>
+            <div className={`field${textError ? ' field-invalid' : ''}`}>
+              <label htmlFor={textId}>{t('mgmpRecord.contributions.text')}</label>
+              <textarea id={textId} rows={2} value={r.text} aria-invalid={Boolean(textError)} aria-describedby={textError ? `${textId}-error` : undefined} onChange={(ev) => onChange(updateContribution(rows, r.key, { text: ev.target.value }))} />
+              {textError && (
+                <small id={`${textId}-error`} className="field-error">
+                  {textError}
+                </small>
+              )}
+            </div>
+            <button type="button" className="btn btn-small" aria-label={t('mgmpRecord.contributions.removeLabel', { n: i + 1 })} onClick={() => onChange(removeContribution(rows, r.key))}>
+              {t('mgmpRecord.contributions.remove')}
+            </button>
+          </fieldset>
+        );
+      })}
+      {rows.length >= CONTRIBUTIONS_MAX ? (
+        <small className="hint">{t('mgmpRecord.contributions.full', { max: CONTRIBUTIONS_MAX })}</small>
+      ) : (
+        <button type="button" className="btn btn-block contribution-add" onClick={add}>
+          + {t('mgmpRecord.contributions.add')}
+        </button>
+      )}
+    </fieldset>
   );
 }
 

@@ -4,6 +4,8 @@ import { useLocale, useT } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../shared/api.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ErrorNote } from '../../shared/ui.tsx';
+import { followUpSource, type FollowUpSource } from './followups.models.ts';
+import { FollowUpSourceLine } from './FollowUpSource.tsx';
 
 const STATUS_CLASS: Record<MgmpMeetingStatus, string> = {
   direncanakan: 'badge-plan',
@@ -42,8 +44,11 @@ export function MgmpErrorPage({ error, onRetry }: { error: unknown; onRetry: () 
   );
 }
 
-/** One follow-up: what, owners, due date (overdue flagged) and status. */
-export function FollowUpSummary({ item }: { item: MgmpFollowUp }) {
+/**
+ * One follow-up: what, owners, due date (overdue flagged), status and where it comes from. Without
+ * `source` (a page that has not loaded the group's decisions and meetings) only the kind of source shows.
+ */
+export function FollowUpSummary({ item, source }: { item: MgmpFollowUp; source?: FollowUpSource | undefined }) {
   const t = useT();
   const { locale } = useLocale();
   return (
@@ -54,6 +59,7 @@ export function FollowUpSummary({ item }: { item: MgmpFollowUp }) {
         {item.overdue && <span className="badge badge-danger">{t('mgmp.overdue')}</span>}
       </span>
       {item.owners.length > 0 && <span className="muted small">{t('mgmp.owners', { names: item.owners.map((o) => o.name).join(', ') })}</span>}
+      <FollowUpSourceLine source={source === undefined ? followUpSource(item, [], new Map()) : source} />
     </div>
   );
 }

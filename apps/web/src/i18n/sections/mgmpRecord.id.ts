@@ -1,0 +1,36 @@
+/** Texts of what a meeting leaves on record: contributions in the minutes, where a follow-up comes from, cancelling a running meeting. */
+export const mgmpRecordId = {
+  contributions: {
+    title: 'Kontribusi anggota',
+    hint: 'Siapa menyumbang apa dalam pembahasan butir ini.',
+    row: 'Kontribusi {n}',
+    who: 'Siapa',
+    choose: '— pilih anggota —',
+    formerMember: 'Bukan anggota lagi',
+    text: 'Isi kontribusi',
+    add: 'Tambah kontribusi',
+    remove: 'Hapus',
+    removeLabel: 'Hapus kontribusi {n}',
+    full: 'Paling banyak {max} kontribusi per butir agenda.',
+    whoRequired: 'Pilih anggota yang berkontribusi.',
+    textRequired: 'Tulis isi kontribusinya.',
+    textTooLong: 'Paling banyak {max} karakter.',
+    fix: 'Periksa kontribusi yang ditandai. Baris yang dibiarkan kosong tidak disimpan.',
+    view: 'Kontribusi',
+  },
+  source: {
+    label: 'Asal tindak lanjut',
+    none: '— bukan dari keputusan atau butir agenda —',
+    decisions: 'Keputusan musyawarah',
+    meeting: 'Agenda {title} ({date})',
+    hint: 'Butir agenda dari {n} rapat terakhir yang sedang berlangsung atau sudah selesai.',
+    fromDecision: 'Dari keputusan: {text}',
+    fromDecisionUnknown: 'Dari keputusan musyawarah',
+    fromAgenda: 'Dari agenda: {item}',
+    fromAgendaUnknown: 'Dari butir agenda rapat',
+    meetingOn: '{title}, {date}',
+  },
+  cancel: {
+    runningHint: 'Rapat ini sedang berlangsung. Presensi, notulen, dan keputusan yang sudah dicatat tetap tersimpan, tetapi setelah dibatalkan tidak ada yang dapat ditambah atau diubah.',
+  },
+};
