@@ -6,6 +6,8 @@ export const LIMITS = {
   codeMax: 40,
   /** Longest note or description. */
   textMax: 4000,
+  /** Longest note on one member's attendance ("izin: sakit anak"): it is printed in the daftar hadir's keterangan column. */
+  attendanceNoteMax: 200,
   /** Largest page a list endpoint returns. */
   pageMax: 200,
   /** Default page size of a list endpoint. */

@@ -1,6 +1,7 @@
 import { feedbackEn } from './sections/feedback.en.ts';
 import type { Dictionary } from './id.ts';
 import { mgmpAdminEn } from './sections/mgmpAdmin.en.ts';
+import { hadirEn } from './sections/hadir.en.ts';
 import { mgmpRecordEn } from './sections/mgmpRecord.en.ts';
 import { cetakEn } from './sections/cetak.en.ts';
 import { ringkasanEn } from './sections/ringkasan.en.ts';
@@ -454,6 +455,7 @@ export const en: DeepStringRecord<Dictionary> = {
     },
   },
   mgmpAdmin: mgmpAdminEn,
+  hadir: hadirEn,
   mgmpRecord: mgmpRecordEn,
   cetak: cetakEn,
   ringkasan: ringkasanEn,

@@ -4,6 +4,7 @@
  */
 import { feedbackId } from './sections/feedback.id.ts';
 import { mgmpAdminId } from './sections/mgmpAdmin.id.ts';
+import { hadirId } from './sections/hadir.id.ts';
 import { mgmpRecordId } from './sections/mgmpRecord.id.ts';
 import { cetakId } from './sections/cetak.id.ts';
 import { ringkasanId } from './sections/ringkasan.id.ts';
@@ -453,6 +454,7 @@ export const id = {
     },
   },
   mgmpAdmin: mgmpAdminId,
+  hadir: hadirId,
   mgmpRecord: mgmpRecordId,
   cetak: cetakId,
   ringkasan: ringkasanId,

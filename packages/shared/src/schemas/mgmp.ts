@@ -256,7 +256,17 @@ export const mgmpAttendanceSchema = z.object({
   quorumMet: z.boolean(),
 });
 export const putMgmpAttendanceSchema = z.strictObject({
-  entries: z.array(z.strictObject({ teacherId: idSchema, code: z.enum(MGMP_ATTENDANCE_CODES), note: optionalText(LIMITS.textMax) })).min(1).max(500),
+  entries: z
+    .array(
+      z.strictObject({
+        teacherId: idSchema,
+        code: z.enum(MGMP_ATTENDANCE_CODES),
+        note: optionalText(LIMITS.attendanceNoteMax).describe('Absent: the stored note is kept; null or empty: cleared'),
+      }),
+    )
+    .min(1)
+    .max(500)
+    .describe("H again over a member's self check-in keeps its source and time; the check-in time is never cleared by an officer"),
 });
 export const mgmpCheckInSchema = z.strictObject({ code: z.string().trim().min(4).max(12) });
 export const mgmpCheckInResultSchema = z.object({ meetingId: idSchema, teacherId: idSchema, code: z.literal('H'), checkedInAt: z.string() });

@@ -27,7 +27,9 @@ import {
   parseQuorum,
   programmeItemChangeRefusal,
   quorumMet,
+  recordAttendanceByOfficer,
   todayInIndonesia,
+  type AttendanceRecord,
 } from './mgmp.models.ts';
 import { memberRole, oneOf, oneOfOrNull, presentMeeting, presentMeetingSummary, presentProgrammeItem } from './mgmp.presenters.ts';
 import type { MeetingRow } from './mgmp.repository.ts';
@@ -434,7 +436,12 @@ export async function getAttendance(actor: Actor, meetingId: string, deps: MgmpD
 }
 
 /**
- * Records attendance for members of the meeting's group (sekretaris' bulk entry): all or nothing.
+ * Records attendance for members of the meeting's group (an officer's bulk entry): all or nothing.
+ * Each entry goes through `recordAttendanceByOfficer`: a member's self check-in (source and time) is
+ * kept when H is set again, the check-in time is never cleared, and a note changes only when the
+ * entry carries the `note` key (null clears it). The rows are locked before they are decided, so a
+ * concurrent self check-in is not lost. Only rows that change are written and audited
+ * (`mgmp.attendance.put`, before/after: teacher, code, note, source, checkedInAt of those rows).
  * @throws mgmp.meeting_cancelled, mgmp.not_member (a teacher outside the group), auth.forbidden
  */
 export async function putAttendance(actor: Actor, meetingId: string, entries: { teacherId: string; code: MgmpAttendanceCode; note?: string | null | undefined }[], deps: MgmpDeps) {
@@ -445,20 +452,43 @@ export async function putAttendance(actor: Actor, meetingId: string, entries: { 
     // Invited guests (a narasumber) are recorded by the officer too: they cannot check themselves in.
     for (const i of await deps.mgmpRepository.listInvitees(tx, actor.tenantId, meetingId, ctx.group.id)) members.add(i.teacherId);
     if (entries.some((e) => !members.has(e.teacherId)) || new Set(entries.map((e) => e.teacherId)).size !== entries.length) throw mgmpErrors['mgmp.not_member']();
-    const before = await deps.mgmpRepository.listAttendance(tx, actor.tenantId, meetingId);
-    await deps.mgmpRepository.upsertAttendance(
-      tx,
-      entries.map((e) => ({ tenantId: actor.tenantId, meetingId, teacherId: e.teacherId, code: e.code, note: e.note ?? null, source: 'sekretaris', checkedInAt: null })),
-    );
-    await auditMgmp(tx, actor, ctx.group, {
-      action: 'mgmp.attendance.put',
-      entityType: 'mgmp_meeting',
-      entityId: meetingId,
-      before: before.map((b) => ({ teacherId: b.row.teacherId, code: b.row.code, note: b.row.note })),
-      after: entries,
-    });
+
+    const stored = async (teacherIds: string[]) =>
+      new Map((await deps.mgmpRepository.lockAttendance(tx, actor.tenantId, meetingId, teacherIds)).map((r) => [r.teacherId, storedAttendance(r)] as const));
+    const decide = (entry: (typeof entries)[number], previous: AttendanceRecord | null) => ({ entry, previous, ...recordAttendanceByOfficer(previous, entry) });
+    const row = (teacherId: string, r: AttendanceRecord) => ({ tenantId: actor.tenantId, meetingId, teacherId, code: r.code, note: r.note, source: r.source, checkedInAt: r.checkedInAt });
+
+    const before = await stored(entries.map((e) => e.teacherId));
+    const decided = entries.map((e) => decide(e, before.get(e.teacherId) ?? null));
+    // New rows first; a member who checked in between the read and this insert keeps that row, which is then decided again.
+    const fresh = decided.filter((d) => d.previous === null);
+    const inserted = await deps.mgmpRepository.insertAttendanceIfAbsent(tx, fresh.map((d) => row(d.entry.teacherId, d.next)));
+    const raced = fresh.filter((d) => !inserted.has(d.entry.teacherId));
+    const again = await stored(raced.map((d) => d.entry.teacherId));
+    const settled = decided.map((d) => (d.previous === null && !inserted.has(d.entry.teacherId) ? decide(d.entry, again.get(d.entry.teacherId) ?? null) : d));
+    const updates = settled.filter((d) => d.previous !== null && d.changed);
+    await deps.mgmpRepository.writeAttendance(tx, updates.map((d) => row(d.entry.teacherId, d.next)));
+
+    const changes = settled.filter((d) => d.changed);
+    if (changes.length > 0) {
+      await auditMgmp(tx, actor, ctx.group, {
+        action: 'mgmp.attendance.put',
+        entityType: 'mgmp_meeting',
+        entityId: meetingId,
+        before: changes.map((d) => auditedAttendance(d.entry.teacherId, d.previous)),
+        after: changes.map((d) => auditedAttendance(d.entry.teacherId, d.next)),
+      });
+    }
     return attendanceSheet(tx, actor, ctx, meetingId, deps);
   });
+}
+
+function storedAttendance(r: { code: string; note: string | null; source: string; checkedInAt: Date | null }): AttendanceRecord {
+  return { code: oneOf(MGMP_ATTENDANCE_CODES, r.code), note: r.note, source: oneOf(['sekretaris', 'self'] as const, r.source), checkedInAt: r.checkedInAt };
+}
+
+function auditedAttendance(teacherId: string, r: AttendanceRecord | null) {
+  return { teacherId, code: r?.code ?? null, note: r?.note ?? null, source: r?.source ?? null, checkedInAt: r?.checkedInAt?.toISOString() ?? null };
 }
 
 /**

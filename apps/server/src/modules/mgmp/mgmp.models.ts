@@ -141,6 +141,48 @@ export function isPresent(code: MgmpAttendanceCode | null | undefined): boolean 
   }
 }
 
+/** Who recorded an attendance row: an officer (sekretaris, ketua, …) or the member with the meeting's code. */
+export type AttendanceSource = 'sekretaris' | 'self';
+
+/** One stored attendance row, as far as the rules care. */
+export interface AttendanceRecord {
+  code: MgmpAttendanceCode;
+  note: string | null;
+  source: AttendanceSource;
+  checkedInAt: Date | null;
+}
+
+/** What an officer sends for one member: the code, and the note only when the request carried the key (null clears it). */
+export interface OfficerAttendanceEntry {
+  code: MgmpAttendanceCode;
+  note?: string | null | undefined;
+}
+
+/**
+ * The row after an officer records `entry` over `previous` (null: nothing recorded yet).
+ * - code: the officer's.
+ * - source: stays 'self' when the member checked themself in (H, self) and the officer sets H again
+ *   (tapping H for someone already present changes nothing); any other code, or H over a row that was
+ *   not a self check-in, records the officer ('sekretaris').
+ * - checkedInAt: never written by an officer. The time a member checked in with the code is evidence
+ *   and stays readable, also when the officer changes the code to I/S/A (the row then says
+ *   'sekretaris': the officer's code stands, and the time shows the member had checked in). Only the
+ *   member's own check-in sets it.
+ * - note: replaced only when the entry carries it (undefined = the key was absent: kept; null clears).
+ * `changed`: whether the stored row would differ (nothing to write or audit otherwise).
+ */
+export function recordAttendanceByOfficer(previous: AttendanceRecord | null, entry: OfficerAttendanceEntry): { next: AttendanceRecord; changed: boolean } {
+  const keepsSelfCheckIn = previous !== null && previous.source === 'self' && previous.code === 'H' && entry.code === 'H';
+  const next: AttendanceRecord = {
+    code: entry.code,
+    note: entry.note === undefined ? (previous?.note ?? null) : entry.note,
+    source: keepsSelfCheckIn ? 'self' : 'sekretaris',
+    checkedInAt: previous?.checkedInAt ?? null,
+  };
+  const changed = previous === null || previous.code !== next.code || previous.note !== next.note || previous.source !== next.source;
+  return { next, changed };
+}
+
 /** How many members must be present: majority = more than half; fraction = at least that share (rounded up). */
 export function quorumRequired(rule: MgmpQuorum, members: number): number {
   switch (rule.kind) {

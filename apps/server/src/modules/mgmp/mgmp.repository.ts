@@ -81,7 +81,7 @@ const checkInWrite = namedStatement<
       insert into mgmp_attendance (tenant_id, meeting_id, teacher_id, code, note, source, checked_in_at, updated_at)
       values (${p.tenantId}::uuid, ${p.meetingId}::uuid, ${p.teacherId}::uuid, 'H', null, 'self', ${p.at}::timestamptz, now())
       on conflict (tenant_id, meeting_id, teacher_id) do update
-        set code = 'H', note = null, source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
+        set code = 'H', source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
         where not (mgmp_attendance.code = 'H' and mgmp_attendance.source = 'self')
       returning checked_in_at
     ), audit as (
@@ -132,7 +132,7 @@ const checkInAtOnce = namedStatement<
       insert into mgmp_attendance (tenant_id, meeting_id, teacher_id, code, note, source, checked_in_at, updated_at)
       select ${p.tenantId}::uuid, ${p.meetingId}::uuid, ${p.teacherId}::uuid, 'H', null, 'self', ${p.at}::timestamptz, now() from ok
       on conflict (tenant_id, meeting_id, teacher_id) do update
-        set code = 'H', note = null, source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
+        set code = 'H', source = 'self', checked_in_at = excluded.checked_in_at, updated_at = now()
         where not (mgmp_attendance.code = 'H' and mgmp_attendance.source = 'self')
       returning checked_in_at
     ), audit as (
@@ -353,9 +353,14 @@ export function createMgmpRepository() {
       return rows[0];
     },
 
-    /** Locks the meeting row for the rest of the transaction (concurrent check-ins, votes, status changes). */
+    /**
+     * Locks the meeting row for the rest of the transaction (concurrent votes, status changes, officers'
+     * saves). `for no key update`: it still excludes every other locker, but not the foreign-key checks
+     * (`for key share`) of rows inserted under the meeting — with `for update`, an officer's attendance
+     * save and a member's self check-in of the same person deadlocked (each waiting for the other).
+     */
     async lockMeeting(q: Queryable, tenantId: string, id: string): Promise<MeetingRow | undefined> {
-      const rows = await q.select().from(mgmpMeetings).where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.id, id))).limit(1).for('update');
+      const rows = await q.select().from(mgmpMeetings).where(and(eq(mgmpMeetings.tenantId, tenantId), eq(mgmpMeetings.id, id))).limit(1).for('no key update');
       return rows[0];
     },
 
@@ -458,7 +463,7 @@ export function createMgmpRepository() {
 
     /**
      * A member's self check-in in one statement: inserts H (source self, time `at`), or turns a row
-     * the sekretaris recorded into a self check-in; a repeated self check-in changes nothing and
+     * the sekretaris recorded into a self check-in (its note, the officer's, is kept); a repeated self check-in changes nothing and
      * keeps its first time (the primary key makes a second row impossible, also under concurrency).
      * When a row was written, the same statement appends the audit entry (action
      * `mgmp.attendance.check_in`, before = the previous code or null, after = the teacher and H):
@@ -472,8 +477,28 @@ export function createMgmpRepository() {
       return { writtenAt: date(row?.written_at), previous: row?.prev_code ? { code: row.prev_code, checkedInAt: date(row.prev_checked_in_at) } : null };
     },
 
-    /** Inserts or replaces attendance rows (one per member and meeting). */
-    async upsertAttendance(q: Queryable, rows: (typeof mgmpAttendance.$inferInsert)[]): Promise<void> {
+    /**
+     * The stored rows of `teacherIds` at a meeting, locked (`for update`) until the transaction ends,
+     * so a self check-in of one of them waits for the officer's write instead of being overwritten.
+     */
+    async lockAttendance(q: Queryable, tenantId: string, meetingId: string, teacherIds: string[]) {
+      if (teacherIds.length === 0) return [];
+      return q
+        .select()
+        .from(mgmpAttendance)
+        .where(and(eq(mgmpAttendance.tenantId, tenantId), eq(mgmpAttendance.meetingId, meetingId), inArray(mgmpAttendance.teacherId, teacherIds)))
+        .for('update');
+    },
+
+    /** Inserts rows for members with nothing recorded yet; a row that exists meanwhile is left alone. Returns the teachers inserted. */
+    async insertAttendanceIfAbsent(q: Queryable, rows: (typeof mgmpAttendance.$inferInsert)[]): Promise<Set<string>> {
+      if (rows.length === 0) return new Set();
+      const inserted = await q.insert(mgmpAttendance).values(rows).onConflictDoNothing().returning({ teacherId: mgmpAttendance.teacherId });
+      return new Set(inserted.map((r) => r.teacherId));
+    },
+
+    /** Writes rows the caller has locked (`lockAttendance`) and decided in full: every column as given. */
+    async writeAttendance(q: Queryable, rows: (typeof mgmpAttendance.$inferInsert)[]): Promise<void> {
       if (rows.length === 0) return;
       await q
         .insert(mgmpAttendance)
