@@ -147,4 +147,43 @@ describe('MGMP administration', () => {
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
     await context.close();
   });
+  it('[MGMP][KELOLA] the ketua plans a lesson study for part of the group on a phone: unticks a member, adds a guest teacher, and the meeting page shows who is invited', async () => {
+    assert.ok(groupId, 'the group of the first test exists');
+    const context = await signedInContext(browser, 'koordinator', PHONE);
+    const page = await context.newPage();
+    await page.goto(`/mgmp/${groupId}`);
+    const form = page.locator('details.new-meeting');
+    await form.locator('summary').click();
+    const title = `Lesson study kelas VII ${stamp()}`;
+    await form.getByLabel('Judul rapat').fill(title);
+    const day = new Date(Date.now() + 3 * 86_400_000);
+    const local = (h: number) => `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}T${String(h).padStart(2, '0')}:00`;
+    await form.getByLabel(/^Mulai/).fill(local(9));
+    await form.getByLabel(/^Selesai/).fill(local(11));
+    await form.getByLabel(/^Tempat/).fill('Lab IPA');
+
+    // Every member is ticked by default; the ketua unticks one and adds a teacher of the madrasah as a guest.
+    const invitees = form.locator('fieldset.invitees');
+    const box = (name: RegExp) => invitees.getByRole('checkbox', { name });
+    for (const name of [/Khoirul Anam/, /Lailatul Qadriyah/, /Ahmad Fauzi/]) assert.equal(await box(name).isChecked(), true);
+    await box(/Ahmad Fauzi/).uncheck();
+    await invitees.getByText('2 dari 3 anggota diundang').waitFor();
+    await invitees.getByLabel('Tambah tamu (guru madrasah ini)').fill('Ainul');
+    await invitees.getByRole('button', { name: 'Tambah Ainul Yaqin, S.Pd' }).click();
+    await invitees.locator('.invitee-guests li', { hasText: 'Ainul Yaqin, S.Pd' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'the form fits a 360 px screen');
+    await form.getByRole('button', { name: 'Buat rapat' }).click();
+
+    // The meeting page lists who is invited: the two members with their office, the guest marked as such.
+    await new MgmpPage(page).heading(title).waitFor();
+    const card = page.locator('.meeting-invitees');
+    await card.getByRole('heading', { name: 'Yang diundang (3)' }).waitFor();
+    const rows = (await card.locator('.invitee-list li').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    assert.deepEqual(rows, ['Khoirul Anam, S.Pd Ketua', 'Lailatul Qadriyah, S.Pd Sekretaris', 'Ainul Yaqin, S.Pd tamu']);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'the meeting page fits a 360 px screen');
+    const meetingId = page.url().split('/mgmp/rapat/')[1] ?? '';
+    const saved = await apiCall<{ invitees: { name: string; role: string | null }[] }>(context, 'GET', `/mgmp/meetings/${meetingId}`);
+    assert.deepEqual(saved.invitees.map((i) => [i.name, i.role]), [['Khoirul Anam, S.Pd', 'ketua'], ['Lailatul Qadriyah, S.Pd', 'sekretaris'], ['Ainul Yaqin, S.Pd', null]]);
+    await context.close();
+  });
 });

@@ -12,6 +12,7 @@ import { filesEn } from './sections/files.en.ts';
 import { buktiEn } from './sections/bukti.en.ts';
 import { penilaianInstrumenEn } from './sections/penilaianInstrumen.en.ts';
 import { instrumentsEn } from './sections/instruments.en.ts';
+import { undanganEn } from './sections/undangan.en.ts';
 import { koreksiEn } from './sections/koreksi.en.ts';
 
 /** Same shape as the source dictionary, every leaf a string. */
@@ -467,6 +468,7 @@ export const en: DeepStringRecord<Dictionary> = {
   bukti: buktiEn,
   penilaianInstrumen: penilaianInstrumenEn,
   instruments: instrumentsEn,
+  undangan: undanganEn,
   koreksi: koreksiEn,
   notFound: {
     title: 'Page not found',

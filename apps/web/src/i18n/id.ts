@@ -15,6 +15,7 @@ import { filesId } from './sections/files.id.ts';
 import { buktiId } from './sections/bukti.id.ts';
 import { penilaianInstrumenId } from './sections/penilaianInstrumen.id.ts';
 import { instrumentsId } from './sections/instruments.id.ts';
+import { undanganId } from './sections/undangan.id.ts';
 import { koreksiId } from './sections/koreksi.id.ts';
 
 export const id = {
@@ -466,6 +467,7 @@ export const id = {
   bukti: buktiId,
   penilaianInstrumen: penilaianInstrumenId,
   instruments: instrumentsId,
+  undangan: undanganId,
   koreksi: koreksiId,
   notFound: {
     title: 'Halaman tidak ditemukan',

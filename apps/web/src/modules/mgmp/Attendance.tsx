@@ -138,7 +138,7 @@ function AttendanceItem({
       <div className="item-main">
         <strong>{row.name}</strong>
         <span className="muted small">
-          {row.role ? t(`mgmp.role.${row.role}`) : t('mgmp.formerMember')}
+          {row.role ? t(`mgmp.role.${row.role}`) : row.invited ? t('undangan.guestBadge') : t('mgmp.formerMember')}
           {row.checkedInAt && <> · {t(row.source === 'self' ? 'hadir.checkedInSelf' : 'hadir.checkedInOverridden', { time: timeOf(row.checkedInAt, locale) })}</>}
           {mine && <> · {t('mgmp.meeting.notSavedYet')}</>}
           {mine && current === null && <> · {t('hadir.noteWaitsForCode')}</>}

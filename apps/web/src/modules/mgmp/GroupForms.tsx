@@ -7,17 +7,29 @@ import { api } from '../../shared/api.ts';
 import { useDraft } from '../../shared/hooks.ts';
 import { ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
 import { localToIso, mgmpKeys, useMgmpDecisions } from './mgmp.api.ts';
+import { InviteesPicker } from './InviteesPicker.tsx';
+import { DEFAULT_INVITATION, invitedTeacherIds, isDefaultInvitation, normaliseInviteeDraft, type InviteeDraft } from './invitees.models.ts';
 import { FollowUpSourceField, useAgendaSources } from './FollowUpSource.tsx';
 
 const enc = encodeURIComponent;
 
-/** "Rapat baru": title, times, place or online link, agenda (one per line) → the new meeting's page. */
+/** "Rapat baru": title, times, place or online link, agenda (one per line), invitees (every member unless narrowed, guests) → the new meeting's page. */
 export function NewMeetingForm({ group }: { group: MgmpGroup }) {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const draft = useDraft(`mgmp.meeting.${group.id}`, { title: '', startsAt: '', endsAt: '', place: '', onlineUrl: '', agenda: '' });
+  const draft = useDraft<{ title: string; startsAt: string; endsAt: string; place: string; onlineUrl: string; agenda: string; invitees: InviteeDraft }>(`mgmp.meeting.${group.id}`, {
+    title: '',
+    startsAt: '',
+    endsAt: '',
+    place: '',
+    onlineUrl: '',
+    agenda: '',
+    invitees: DEFAULT_INVITATION,
+  });
   const v = draft.values;
+  const invitees = normaliseInviteeDraft(v.invitees);
+  const memberIds = group.members.map((m) => m.teacherId);
   const create = useMutation({
     mutationFn: () =>
       api<MgmpMeeting>('POST', `/mgmp/groups/${enc(group.id)}/meetings`, {
@@ -32,6 +44,8 @@ export function NewMeetingForm({ group }: { group: MgmpGroup }) {
             .map((line) => line.trim())
             .filter((line) => line !== '')
             .map((title) => ({ title, kind: 'biasa' })),
+          // Every member unless the officer narrowed the list or added a guest (the server's default).
+          ...(isDefaultInvitation(invitees, memberIds) ? {} : { invitedTeacherIds: invitedTeacherIds(invitees, memberIds) }),
         },
       }),
     onSuccess: (meeting) => {
@@ -75,8 +89,9 @@ export function NewMeetingForm({ group }: { group: MgmpGroup }) {
         <Field label={t('mgmp.newMeeting.agenda')} hint={t('mgmp.newMeeting.agendaHint')} error={errors.agenda} wide>
           {(p) => <textarea {...p} rows={3} value={v.agenda} onChange={(e) => draft.set('agenda', e.target.value)} />}
         </Field>
+        <InviteesPicker group={group} value={invitees} onChange={(next) => draft.set('invitees', next)} error={errors.invitedTeacherIds} />
         <ErrorNote error={create.error} />
-        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+        <button type="submit" className="btn btn-primary" disabled={create.isPending || invitedTeacherIds(invitees, memberIds).length === 0}>
           {t('mgmp.newMeeting.submit')}
         </button>
       </form>

@@ -14,6 +14,7 @@ import { AgendaEditor } from './AgendaEditor.tsx';
 import { AttendanceSection } from './Attendance.tsx';
 import { DecisionSection } from './Decision.tsx';
 import { MeetingDownloads } from './Downloads.tsx';
+import { MeetingInvitees } from './InviteesPicker.tsx';
 import { mgmpKeys, useMgmpDecisions, useMgmpGroup, useMgmpMeeting } from './mgmp.api.ts';
 import { MinutesSection } from './Minutes.tsx';
 import { FilesSection } from '../files/FilesSection.tsx';
@@ -81,6 +82,8 @@ function MeetingView({ meeting, group }: { meeting: MgmpMeeting; group: MgmpGrou
         </div>
       )}
       {!manage && group.myRole && (meeting.status === 'direncanakan' || meeting.status === 'berlangsung') && <CheckIn meetingId={meeting.id} />}
+
+      <MeetingInvitees meeting={meeting} group={group} manage={manage} />
 
       <div className="meeting-grid">
         <div className="card section">

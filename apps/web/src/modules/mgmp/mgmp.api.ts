@@ -26,6 +26,8 @@ export interface AttendanceRow {
   note: string | null;
   checkedInAt: string | null;
   source: 'sekretaris' | 'self' | null;
+  /** On the meeting's invitation list (a guest: invited, role null). */
+  invited?: boolean;
 }
 export interface Attendance extends ListResult<AttendanceRow> {
   present: number;
