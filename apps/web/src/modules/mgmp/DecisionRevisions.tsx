@@ -120,22 +120,20 @@ export function DecisionRevisionHistory({ decisionId }: { decisionId: string }) 
   return (
     <details className="older decision-revisions">
       <summary>{t('koreksi.history', { count: revisions.data.total })}</summary>
-      <ol className="item-list">
-        {revisions.data.items.map((r) => (
-          <li key={r.revision} className="decision-revision">
-            <p className="muted small">
-              <strong>{t('koreksi.revision', { n: r.revision })}</strong> · {t('koreksi.byOn', { date: formatDateTime(r.revisedAt, locale), name: r.revisedBy })}
-            </p>
-            <p className="small">{t('koreksi.reasonText', { reason: r.reason })}</p>
-            <div className="small">
-              <p className="muted">{t('koreksi.earlier')}:</p>
-              <p className="statement">{r.before.statement ?? t('common.none')}</p>
-              <p className="muted">{r.before.rationale ?? t('koreksi.noRationale')}</p>
-              <p className="muted">{r.before.reviewDate ? t('koreksi.reviewDate', { date: formatDate(r.before.reviewDate, locale) }) : t('koreksi.noReviewDate')}</p>
-            </div>
-          </li>
-        ))}
-      </ol>
+      {revisions.data.items.map((r) => (
+        <div key={r.revision} className="minutes-view decision-revision">
+          <p className="muted small">
+            <strong>{t('koreksi.revision', { n: r.revision })}</strong> · {t('koreksi.byOn', { date: formatDateTime(r.revisedAt, locale), name: r.revisedBy })}
+          </p>
+          <p className="small">{t('koreksi.reasonText', { reason: r.reason })}</p>
+          <div className="small">
+            <p className="muted">{t('koreksi.earlier')}:</p>
+            <p className="statement">{r.before.statement ?? t('common.none')}</p>
+            <p className="muted">{r.before.rationale ?? t('koreksi.noRationale')}</p>
+            <p className="muted">{r.before.reviewDate ? t('koreksi.reviewDate', { date: formatDate(r.before.reviewDate, locale) }) : t('koreksi.noReviewDate')}</p>
+          </div>
+        </div>
+      ))}
     </details>
   );
 }
