@@ -8,6 +8,8 @@ import { ErrorNote, Field, useFieldErrors } from '../../shared/ui.tsx';
 import { academicYearOf, localToIso, mgmpKeys, useMgmpProgramme, useMgmpTopics } from './mgmp.api.ts';
 import { MeetingStatusBadge, SkeletonList } from './parts.tsx';
 import { ProgrammeItemActions, ProgrammeItemFields } from './ProgrammeEdit.tsx';
+import { InviteesPicker } from './InviteesPicker.tsx';
+import { DEFAULT_INVITATION, invitedTeacherIds, isDefaultInvitation, normaliseInviteeDraft, type InviteeDraft } from './invitees.models.ts';
 
 const enc = encodeURIComponent;
 
@@ -59,7 +61,7 @@ function ProgrammeRow({ item, canSchedule, group }: { item: MgmpProgrammeItem; c
           <span className="badge badge-plan">{t(`mgmp.programme.typeName.${item.type}`)}</span> {item.topicName ?? t('mgmp.programme.noTopic')} · {t('mgmp.programme.target', { month: item.targetMonth })}
           {item.personInChargeName && <> · {t('mgmp.programme.pic', { name: item.personInChargeName })}</>}
         </span>
-        {canSchedule && !item.meetingId && <ScheduleForm item={item} />}
+        {canSchedule && !item.meetingId && <ScheduleForm item={item} group={group} />}
         {canSchedule && <ProgrammeItemActions item={item} group={group} />}
       </div>
       {item.meetingId && item.meetingStatus ? (
@@ -73,16 +75,31 @@ function ProgrammeRow({ item, canSchedule, group }: { item: MgmpProgrammeItem; c
   );
 }
 
-function ScheduleForm({ item }: { item: MgmpProgrammeItem }) {
+/** Turns the activity into a meeting: times, place, and who is invited (every member unless narrowed, guests). */
+function ScheduleForm({ item, group }: { item: MgmpProgrammeItem; group: MgmpGroup }) {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const draft = useDraft(`mgmp.schedule.${item.id}`, { startsAt: '', endsAt: '', place: '', onlineUrl: '' });
+  const draft = useDraft<{ startsAt: string; endsAt: string; place: string; onlineUrl: string; invitees: InviteeDraft }>(`mgmp.schedule.${item.id}`, {
+    startsAt: '',
+    endsAt: '',
+    place: '',
+    onlineUrl: '',
+    invitees: DEFAULT_INVITATION,
+  });
   const v = draft.values;
+  const invitees = normaliseInviteeDraft(v.invitees);
+  const memberIds = group.members.map((m) => m.teacherId);
   const schedule = useMutation({
     mutationFn: () =>
       api<MgmpMeeting>('POST', `/mgmp/programme-items/${enc(item.id)}/schedule`, {
-        body: { startsAt: localToIso(v.startsAt), endsAt: localToIso(v.endsAt), place: v.place.trim() || null, onlineUrl: v.onlineUrl.trim() || null },
+        body: {
+          startsAt: localToIso(v.startsAt),
+          endsAt: localToIso(v.endsAt),
+          place: v.place.trim() || null,
+          onlineUrl: v.onlineUrl.trim() || null,
+          ...(isDefaultInvitation(invitees, memberIds) ? {} : { invitedTeacherIds: invitedTeacherIds(invitees, memberIds) }),
+        },
       }),
     onSuccess: (meeting) => {
       draft.clear();
@@ -114,8 +131,9 @@ function ScheduleForm({ item }: { item: MgmpProgrammeItem }) {
         <Field label={t('mgmp.newMeeting.onlineUrl')} error={errors.onlineUrl}>
           {(p) => <input {...p} type="url" inputMode="url" value={v.onlineUrl} onChange={(e) => draft.set('onlineUrl', e.target.value)} />}
         </Field>
+        <InviteesPicker group={group} value={invitees} onChange={(next) => draft.set('invitees', next)} />
         <ErrorNote error={schedule.error} />
-        <button type="submit" className="btn btn-primary" disabled={schedule.isPending}>
+        <button type="submit" className="btn btn-primary" disabled={schedule.isPending || invitedTeacherIds(invitees, memberIds).length === 0}>
           {t('mgmp.programme.scheduleSubmit')}
         </button>
       </form>
