@@ -50,6 +50,7 @@ describe('MGMP meeting documentation', () => {
 
     const thumb = docs.thumbnail(caption);
     await thumb.waitFor();
+    await thumb.scrollIntoViewIfNeeded(); // thumbnails load lazily, when they come into view (a longer page puts it below the fold)
     await eventually(async () => {
       const size = await docs.naturalSize(thumb);
       assert.ok(size.complete && size.width > 0, 'the thumbnail image has loaded');
