@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ErrorBody, MgmpDecision, MgmpDecisionRevision, MgmpGroup, MgmpMeeting } from '@tumbuh/shared';
+import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teachers } from '../src/modules/people/people.tables.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
@@ -164,6 +165,16 @@ describe('correcting a closed decision', () => {
       [1, 'Salah tulis: yang disepakati per semester', '2027-06-01', '2027-06-01'],
     ]);
     expect(history.items[2]?.before.statement).toBe('Ulangan bersama tiap akhir bulan.');
+  });
+
+  it('the notulen PDF prints the corrected wording and says the decision was corrected (the earlier wording stays in the history)', async () => {
+    const res = await koordinator.request('GET', `/api/v1/mgmp/meetings/${closed.meetingId}/notulen.pdf`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const { text } = await extractText(new Uint8Array(res.rawPayload), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Ulangan bersama tiap akhir semester.');
+    expect(flat).not.toContain('tiap akhir bulan');
+    expect(flat).toContain('Dikoreksi 3 kali; rumusan sebelumnya tersimpan dalam riwayat revisi');
   });
 
   it('a vote closed over a blok keeps an answer to it in the rationale (422), nothing written', async () => {

@@ -112,7 +112,7 @@ describe('[MGMP][CETAK] daftar hadir and laporan kegiatan PDFs', () => {
     const text = await pdfText(res.rawPayload);
     expect(text).toContain('DAFTAR HADIR');
     for (const member of sheet.items) expect(text).toContain(member.name);
-    expect(text).toContain(`Hadir ${sheet.present} dari ${sheet.members} anggota`);
+    expect(text).toContain(`Hadir ${sheet.present} dari ${sheet.members} peserta`);
     for (let n = 1; n <= sheet.items.length; n++) expect(text).toContain(`${n}.`);
     expect(text).toContain('NIP.');
   });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { auditLog } from '../audit/audit.tables.ts';
 import { users } from '../tenancy/tenancy.tables.ts';
@@ -20,6 +20,17 @@ export const decisionRevisionsRepository = {
       .leftJoin(users, and(eq(users.tenantId, auditLog.tenantId), eq(users.id, auditLog.actorUserId)))
       .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.entityType, 'mgmp_decision'), eq(auditLog.entityId, decisionId), eq(auditLog.action, DECISION_REVISE_ACTION)))
       .orderBy(desc(auditLog.at), desc(auditLog.id));
+  },
+
+  /** How many times each of these decisions was corrected (absent: never), in one query. */
+  async countRevisionsOfDecisions(q: Queryable, tenantId: string, decisionIds: readonly string[]): Promise<Map<string, number>> {
+    if (decisionIds.length === 0) return new Map();
+    const rows = await q
+      .select({ decisionId: auditLog.entityId, n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.entityType, 'mgmp_decision'), inArray(auditLog.entityId, [...decisionIds]), eq(auditLog.action, DECISION_REVISE_ACTION)))
+      .groupBy(auditLog.entityId);
+    return new Map(rows.flatMap((r) => (r.decisionId ? [[r.decisionId, r.n] as const] : [])));
   },
 
   /** How many times a decision was corrected (its current revision number). */

@@ -77,7 +77,7 @@ describe('attendance summary', () => {
   });
 
   it('in words, with the not-yet-recorded ones', () => {
-    expect(attendanceSummaryText(summariseAttendance(record.attendance))).toBe('Hadir 2 dari 4 anggota (50%); izin 1, sakit 0, alpa 0; belum dicatat 1');
+    expect(attendanceSummaryText(summariseAttendance(record.attendance))).toBe('Hadir 2 dari 4 peserta (50%); izin 1, sakit 0, alpa 0; belum dicatat 1');
   });
 });
 

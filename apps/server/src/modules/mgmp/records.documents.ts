@@ -61,6 +61,8 @@ export interface DecisionRecord {
   rationale: string | null;
   reviewDate: string | null;
   tally: VoteTallyRecord;
+  /** How many audited corrections the closed decision had (0 or absent: none). */
+  revision?: number;
 }
 
 export interface AgendaRecord {
@@ -142,9 +144,9 @@ export function formatPercent(rate: number | null): string {
   return rate === null ? '-' : `${Math.round(rate * 100)}%`;
 }
 
-/** "Hadir 5 dari 7 anggota (71%); izin 1, sakit 1, alpa 0". */
+/** "Hadir 5 dari 7 peserta (71%); izin 1, sakit 1, alpa 0" — everyone on the daftar hadir: the invitees (members and guests) and anyone else recorded. */
 export function attendanceSummaryText(s: AttendanceSummary): string {
-  const text = `Hadir ${s.H} dari ${s.members} anggota (${formatPercent(s.rate)}); izin ${s.I}, sakit ${s.S}, alpa ${s.A}`;
+  const text = `Hadir ${s.H} dari ${s.members} peserta (${formatPercent(s.rate)}); izin ${s.I}, sakit ${s.S}, alpa ${s.A}`;
   return s.unrecorded ? `${text}; belum dicatat ${s.unrecorded}` : text;
 }
 
@@ -220,6 +222,7 @@ function decisionContent(d: DecisionRecord, k: number): Content {
   const rows: [string, string][] = [['Usulan', d.proposal], ['Hasil', decisionOutcomeText(d)]];
   if (d.rationale) rows.push(['Alasan', d.rationale]);
   if (d.reviewDate) rows.push(['Ditinjau ulang', formatTanggal(d.reviewDate)]);
+  if (d.revision) rows.push(['Koreksi', `Dikoreksi ${d.revision} kali; rumusan sebelumnya tersimpan dalam riwayat revisi`]);
   return {
     stack: [
       { text: d.status === 'closed' && d.statement ? `Keputusan ${k}: ${d.statement}` : `Usulan ${k} (belum diputuskan)`, bold: true },

@@ -110,6 +110,7 @@ export async function loadMeetingRecord(actor: Actor, meetingId: string, deps: R
     const decisionRows = (await repo.listDecisions(tx, actor.tenantId, { meetingId, limit: ALL, offset: 0 })).items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     const votes = await repo.votesOf(tx, actor.tenantId, decisionRows.map((d) => d.id));
     const decisions = decisionRows.map((d) => presentDecision(d, votes.filter((v) => v.decisionId === d.id), today));
+    const revisions = await repo.countRevisionsOfDecisions(tx, actor.tenantId, decisionRows.map((d) => d.id));
     const contributorIds = [...new Set([...minutes.values()].flatMap((m) => m.contributions.map((c) => c.teacherId)))];
     const names = new Map((await repo.findTeachers(tx, actor.tenantId, contributorIds)).map((t) => [t.id, t.name]));
     const agenda = agendaRows.map((a) => {
@@ -120,7 +121,7 @@ export async function loadMeetingRecord(actor: Actor, meetingId: string, deps: R
         minutes: m ? { summary: m.summary, problems: m.problems, contributions: m.contributions.map((c) => ({ name: names.get(c.teacherId) ?? '-', text: c.text })), status: m.status, revision: m.revision, correctionReason: m.correctionReason } : null,
         decisions: decisions
           .filter((d) => d.agendaItemId === a.id)
-          .map((d) => ({ proposal: d.proposal, status: d.status, outcome: d.outcome, adopted: d.adopted, statement: d.statement, rationale: d.rationale, reviewDate: d.reviewDate, tally: d.tally })),
+          .map((d) => ({ proposal: d.proposal, status: d.status, outcome: d.outcome, adopted: d.adopted, statement: d.statement, rationale: d.rationale, reviewDate: d.reviewDate, tally: d.tally, revision: revisions.get(d.id) ?? 0 })),
       };
     });
 
