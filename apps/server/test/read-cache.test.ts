@@ -192,6 +192,21 @@ describe('read cache: the madrasah-wide MGMP overview', () => {
     expect(groupIds((await get(guru, madrasahOverviewUrl())).body)).not.toContain(groupId);
   });
 
+  it('the answer served whole from the cache (a reader who sees every group) equals the one computed with the cache off', async () => {
+    const cached = await warm(kepala, madrasahOverviewUrl());
+    const app = await buildApp({ config: testConfig({ readCacheBytes: 0 }), database: ctx.db, logger: false });
+    try {
+      await app.ready();
+      const s = await login(app, 'kepala@contoh.sch.id');
+      const fresh = await s.request('GET', madrasahOverviewUrl());
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.headers['x-read-cache']).toBe('miss');
+      expect(JSON.parse(cached.body)).toEqual(fresh.json());
+    } finally {
+      await app.close();
+    }
+  });
+
   it('another tenant asking for this madrasah gets 404 while its overview is cached', async () => {
     await warm(kepala, madrasahOverviewUrl());
     const res = await yayasanOperator.request('GET', madrasahOverviewUrl());

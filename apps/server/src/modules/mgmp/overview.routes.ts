@@ -1,5 +1,6 @@
 import { errorBodySchema, mgmpMadrasahOverviewQuerySchema, mgmpMadrasahOverviewSchema } from '@tumbuh/shared';
 import { requireActor } from '../../http/auth.ts';
+import { sendCachedJson } from '../cache/read-cache.reply.ts';
 import type { RoutesPlugin } from '../../http/types.ts';
 import { createMgmpRepository } from './mgmp.repository.ts';
 import { createMgmpOverviewRepository } from './overview.repository.ts';
@@ -27,8 +28,9 @@ export const mgmpOverviewRoutes: RoutesPlugin = async (app, { deps: appDeps }) =
       },
     },
     async (r, reply) => {
-      const { overview, hit } = await getMadrasahOverview(requireActor(r), r.query, deps, app.readCache);
-      return reply.header('x-read-cache', hit ? 'hit' : 'miss').send(overview);
+      const answer = await getMadrasahOverview(requireActor(r), r.query, deps, app.readCache);
+      if ('json' in answer) return sendCachedJson(reply, answer);
+      return reply.header('x-read-cache', answer.hit ? 'hit' : 'miss').send(answer.overview);
     },
   );
 };
