@@ -1,4 +1,5 @@
-import type { Assessment, AssessmentPeriod, CombinedView, InstrumentDetail, PeriodTeacherList } from '@tumbuh/shared';
+import type { Assessment, AssessmentPeriod, CombinedView, Distribution, InstrumentDetail, PeriodTeacherList } from '@tumbuh/shared';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DECLINING, DEMO_MGMP_MEMBERS } from '../src/demo/assessment.seed.ts';
 import { createTestContext, login, type Session, type TestContext } from './helpers.ts';
@@ -84,5 +85,76 @@ describe('demo PKG cycle of MTs Contoh (2025/2026)', () => {
     const view = (await guru.request('GET', `${A}/periods/${periods.sumatif.id}/teachers/${guru.me.user.teacherId}/combined`)).json<CombinedView>();
     expect(view.raters.map((r) => r.rater.kind)).toEqual(['kepala', 'peer', 'self']);
     expect(view.combined).not.toBeNull();
+  });
+});
+
+describe('demo PKG cycles of every demo madrasah (Yayasan Contoh too)', () => {
+  it('every teacher of every demo madrasah has a final kepala assessment, by that madrasah’s kepala, in both 2025/2026 periods', async () => {
+    const rows = await ctx.db.db.execute<{ madrasah: string; teachers: number; periods: number; missing: number }>(sql`
+      select m.name as madrasah,
+        (select count(*)::int from teachers t where t.madrasah_id = m.id) as teachers,
+        (select count(*)::int from assessment_periods p where p.madrasah_id = m.id and p.academic_year = '2025/2026') as periods,
+        (select count(*)::int from teachers t cross join assessment_periods p
+          where t.madrasah_id = m.id and p.madrasah_id = m.id and p.academic_year = '2025/2026'
+            and not exists (select 1 from assessments a join role_grants r on r.user_id = a.rater_user_id and r.role = 'kepala_madrasah' and r.madrasah_id = m.id
+              where a.period_id = p.id and a.teacher_id = t.id and a.rater_kind = 'kepala' and a.status = 'final')) as missing
+      from madrasahs m join tenants n on n.id = m.tenant_id where n.demo order by m.npsn`);
+    expect(rows.rows.map((r) => [r.madrasah, r.teachers, r.periods, r.missing])).toEqual([
+      ['MTs Contoh', 25, 2, 0],
+      ['MTs Contoh Nusantara', 6, 2, 0],
+      ['MTs Contoh Harapan', 5, 2, 0],
+    ]);
+  });
+  it('the Yayasan madrasahs’ categories spread, and the mean Nilai PKG rises between the periods', async () => {
+    const operatorY = await login(ctx.app, 'operator@yayasan.sch.id');
+    const d = (await operatorY.request('GET', `${A}/distribution?academicYear=2025/2026&by=madrasah`)).json<Distribution>();
+    expect(d.periods.map((p) => [p.kind, p.overall.assessed])).toEqual([
+      ['formatif', 11],
+      ['sumatif', 11],
+    ]);
+    for (const p of d.periods) {
+      expect(p.overall.distribution.filter((c) => c.count > 0).length, p.kind).toBeGreaterThanOrEqual(3);
+      for (const g of p.groups) expect(g.distribution.filter((c) => c.count > 0).length, `${p.kind} ${g.name}`).toBeGreaterThanOrEqual(2);
+    }
+    const [f, s] = d.periods;
+    expect(s?.overall.meanNilai ?? 0).toBeGreaterThan(f?.overall.meanNilai ?? 0);
+  });
+  it('pengawas@yayasan sees the distribution of their madrasah and their own ratings beside the kepala’s; never the other madrasah nor MTs Contoh', async () => {
+    const pengawas = await login(ctx.app, 'pengawas@yayasan.sch.id');
+    const operatorY = await login(ctx.app, 'operator@yayasan.sch.id');
+    const assigned = pengawas.me.madrasahs[0]?.id ?? '';
+    expect(pengawas.me.madrasahs).toHaveLength(1);
+    const res = await pengawas.request('GET', `${A}/distribution?madrasahId=${assigned}&academicYear=2025/2026`);
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json<Distribution>();
+    expect(d.periods.map((p) => p.kind)).toEqual(['formatif', 'sumatif']);
+    for (const p of d.periods) {
+      expect(p.overall.assessed).toBe(6);
+      expect(p.overall.distribution.some((c) => c.count > 0)).toBe(true);
+    }
+    const list = (await pengawas.request('GET', `${A}/periods?academicYear=2025/2026`)).json<{ items: AssessmentPeriod[] }>();
+    expect(list.items.map((p) => p.madrasahId)).toEqual([assigned, assigned]);
+    for (const period of list.items) {
+      const teachers = (await pengawas.request('GET', `${A}/periods/${period.id}/teachers`)).json<PeriodTeacherList>();
+      const both = teachers.items.filter((t) => t.assessments.some((a) => a.rater.kind === 'pengawas' && a.status === 'final') && t.assessments.some((a) => a.rater.kind === 'kepala'));
+      expect(both.length, period.kind).toBe(3);
+    }
+    const other = operatorY.me.madrasahs.find((m) => m.id !== assigned)?.id ?? '';
+    const contoh = kepala.me.madrasahs[0]?.id ?? '';
+    for (const madrasahId of [other, contoh]) {
+      const denied = await pengawas.request('GET', `${A}/distribution?madrasahId=${madrasahId}&academicYear=2025/2026`);
+      expect([403, 404], denied.body).toContain(denied.statusCode);
+    }
+  });
+  it('the new Yayasan kepala accounts each see their own madrasah’s periods', async () => {
+    for (const email of ['kepala.nusantara@yayasan.sch.id', 'kepala.harapan@yayasan.sch.id']) {
+      const s = await login(ctx.app, email);
+      expect(s.me.madrasahs).toHaveLength(1);
+      const list = (await s.request('GET', `${A}/periods?academicYear=2025/2026`)).json<{ items: AssessmentPeriod[] }>();
+      expect(list.items.map((p) => [p.madrasahId, p.kind, p.status])).toEqual([
+        [s.me.madrasahs[0]?.id, 'formatif', 'closed'],
+        [s.me.madrasahs[0]?.id, 'sumatif', 'open'],
+      ]);
+    }
   });
 });

@@ -87,6 +87,8 @@ beforeAll(async () => {
   // Yayasan: a pengawas assigned to its first madrasah rates a teacher there.
   const assigned = pengawasY.me.madrasahs[0]?.id ?? '';
   const other = operatorY.me.madrasahs.find((m) => m.id !== assigned)?.id ?? '';
+  // The demo saves settings for every demo madrasah (demo/assessment.seed.ts); the assigned one is made a madrasah without.
+  await ctx.db.db.execute(sql`delete from assessment_settings where madrasah_id = ${assigned}`);
   yTeacher = (await ok<{ items: { id: string }[] }>(operatorY, 'GET', `/api/v1/teachers?madrasahId=${assigned}&limit=1`)).items[0]?.id ?? '';
   yOtherTeacher = (await ok<{ items: { id: string }[] }>(operatorY, 'GET', `/api/v1/teachers?madrasahId=${other}&limit=1`)).items[0]?.id ?? '';
   yPeriod = await ok<AssessmentPeriod>(operatorY, 'POST', `${A}/periods`, { madrasahId: assigned, academicYear: '2027/2028', kind: 'formatif' }, 201);
@@ -100,7 +102,7 @@ afterAll(async () => {
 
 describe('settings: defaults, validation, who writes, audit', () => {
   it('a madrasah without saved settings gets the defaults, and periods take their dates from the window', async () => {
-    // Yayasan's madrasahs have no saved settings (MTs Contoh has the demo's: combined view shown).
+    // The assigned Yayasan madrasah has no saved settings (removed above; MTs Contoh has the demo's: combined view shown).
     const s = await ok<AssessmentSettings>(pengawasY, 'GET', `${A}/settings?madrasahId=${yPeriod.madrasahId}`);
     expect(s).toMatchObject({ isDefault: true, bandRule: 'round-half-up', yearStartsOn: '07-01', weights: { kepala: 50, pengawas: 20, peer: 20, self: 10 }, showCombined: false, updatedBy: null });
     expect([yPeriod.startsOn, yPeriod.endsOn]).toEqual(['2027-07-15', '2027-09-07']);

@@ -305,7 +305,8 @@ describe('a pengawas sees only assigned madrasahs', () => {
     expect((await pengawasY.request('GET', `${A}/distribution?madrasahId=${yOther}`)).statusCode).toBe(404);
     expect((await pengawasY.request('GET', `/api/v1/teachers/${yOtherTeacher}/growth`)).statusCode).toBe(404);
     expect((await pengawasY.request('GET', `${A}/periods/${yOtherPeriod}/rekap.xlsx`)).statusCode).toBe(404);
-    expect((await ok<TeacherGrowth>(pengawasY, 'GET', `/api/v1/teachers/${yAssignedTeacher}/growth`)).periods).toHaveLength(1);
+    // the demo's two periods of 2025/2026 (demo/assessment.seed.ts) and the fixture's 2031/2032 formatif
+    expect((await ok<TeacherGrowth>(pengawasY, 'GET', `/api/v1/teachers/${yAssignedTeacher}/growth`)).periods).toHaveLength(3);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { hashPassword } from '../modules/tenancy/passwords.ts';
 import { tenants } from '../modules/tenancy/tenancy.tables.ts';
 import { buildMadrasah, buildTeachers, buildTenant, buildUser, type TeacherInput } from './builders.ts';
-import { seedAssessmentDemo } from './assessment.seed.ts';
+import { seedAssessmentDemo, YAYASAN_PROFILES } from './assessment.seed.ts';
 import { seedFeedbackDemo } from './feedback.seed.ts';
 import { seedDemoFiles } from './files.seed.ts';
 import { seedMgmpDemo } from './mgmp.seed.ts';
@@ -14,8 +14,25 @@ import { seedObservationDemo } from './observation.seed.ts';
 /** Names and numbers of the demo data: what the README and the tests rely on. */
 export const DEMO = {
   contoh: { tenant: 'MTs Contoh', madrasah: 'MTs Contoh', npsn: '99999001' },
-  yayasan: { tenant: 'Yayasan Contoh', madrasahs: [{ name: 'MTs Contoh Nusantara', npsn: '99999002' }, { name: 'MTs Contoh Harapan', npsn: '99999003' }] },
-  accounts: ['operator@contoh.sch.id', 'kepala@contoh.sch.id', 'guru1@contoh.sch.id', 'koordinator@contoh.sch.id', 'sekretaris@contoh.sch.id', 'peneliti@contoh.sch.id', 'operator@yayasan.sch.id', 'pengawas@yayasan.sch.id'],
+  yayasan: {
+    tenant: 'Yayasan Contoh',
+    madrasahs: [
+      { name: 'MTs Contoh Nusantara', npsn: '99999002', kepala: { email: 'kepala.nusantara@yayasan.sch.id', name: 'Drs. H. Moh. Syaifullah, M.Pd' } },
+      { name: 'MTs Contoh Harapan', npsn: '99999003', kepala: { email: 'kepala.harapan@yayasan.sch.id', name: 'Hj. Siti Fatimah, M.Pd.I' } },
+    ],
+  },
+  accounts: [
+    'operator@contoh.sch.id',
+    'kepala@contoh.sch.id',
+    'guru1@contoh.sch.id',
+    'koordinator@contoh.sch.id',
+    'sekretaris@contoh.sch.id',
+    'peneliti@contoh.sch.id',
+    'operator@yayasan.sch.id',
+    'pengawas@yayasan.sch.id',
+    'kepala.nusantara@yayasan.sch.id',
+    'kepala.harapan@yayasan.sch.id',
+  ],
 } as const;
 
 type Row = [name: string, gender: Gender, status: EmploymentStatus, subjects: string[], duties?: string];
@@ -140,13 +157,17 @@ export async function seedDemo(db: Database, password: string, options: { dataDi
 
   const yayasan = await buildTenant(db, { name: DEMO.yayasan.tenant, kind: 'yayasan', demo: true });
   const madrasahIds: string[] = [];
+  const yayasanTeacherIds: string[][] = [];
   for (const [i, def] of DEMO.yayasan.madrasahs.entries()) {
     const built = await buildMadrasah(db, yayasan.id, { name: def.name, npsn: def.npsn, city: 'Kabupaten Sumenep', province: 'Jawa Timur' });
     madrasahIds.push(built.id);
-    await buildTeachers(db, yayasan.id, built.id, teacherInputs(YAYASAN_TEACHERS[i] ?? [], built.subjectIdByCode, 100 + i * 20));
+    yayasanTeacherIds.push(await buildTeachers(db, yayasan.id, built.id, teacherInputs(YAYASAN_TEACHERS[i] ?? [], built.subjectIdByCode, 100 + i * 20)));
   }
   await buildUser(db, yayasan.id, { email: 'operator@yayasan.sch.id', name: 'Operator Yayasan Contoh', passwordHash, roles: [{ role: 'operator', madrasahId: null }] });
   await buildUser(db, yayasan.id, { email: 'pengawas@yayasan.sch.id', name: 'Pengawas Madrasah', passwordHash, roles: [{ role: 'pengawas', madrasahId: madrasahIds[0] ?? null }] });
+  for (const [i, def] of DEMO.yayasan.madrasahs.entries()) {
+    await buildUser(db, yayasan.id, { email: def.kepala.email, name: def.kepala.name, passwordHash, roles: [{ role: 'kepala_madrasah', madrasahId: madrasahIds[i] ?? null }] });
+  }
   await seedMgmpDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   // The pictures (image work, mostly CPU) are made while the other seeds (mostly database) run.
   const files = options.dataDir ? seedDemoFiles(db, { dataDir: options.dataDir, tenants: { [contoh.name]: contoh.id, [yayasan.name]: yayasan.id } }) : Promise.resolve(null);
@@ -155,6 +176,19 @@ export async function seedDemo(db: Database, password: string, options: { dataDi
   await seedObservationDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedInstrumentDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
   await seedFeedbackDemo(db, { tenantId: contoh.id, madrasahId: mts.id, teacherIds });
+  // Yayasan Contoh: each madrasah's kepala assessed every teacher in both periods; the pengawas rated three teachers of the first.
+  for (const [i, def] of DEMO.yayasan.madrasahs.entries()) {
+    await seedAssessmentDemo(db, {
+      tenantId: yayasan.id,
+      madrasahId: madrasahIds[i] ?? '',
+      teacherIds: yayasanTeacherIds[i] ?? [],
+      kepalaEmail: def.kepala.email,
+      profiles: YAYASAN_PROFILES[i] ?? [],
+      teacherAccounts: false,
+      showCombined: false,
+      ...(i === 0 ? { pengawas: { email: 'pengawas@yayasan.sch.id', teachers: [0, 2, 4] } } : {}),
+    });
+  }
   await files;
   return true;
 }
