@@ -17,6 +17,7 @@ export const undanganEn: DeepStringRecord<typeof undanganId> = {
   count: '{count} invited',
   countOf: '{count} of {members} members invited',
   guestBadge: 'guest',
+  notInvitedBadge: 'not invited',
   already: 'already invited',
   listTitle: 'Invited ({count})',
   empty: 'Nobody is invited yet.',

@@ -14,6 +14,7 @@ export const undanganId = {
   count: '{count} diundang',
   countOf: '{count} dari {members} anggota diundang',
   guestBadge: 'tamu',
+  notInvitedBadge: 'tidak diundang',
   already: 'sudah diundang',
   listTitle: 'Yang diundang ({count})',
   empty: 'Belum ada yang diundang.',

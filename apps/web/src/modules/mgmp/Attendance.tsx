@@ -139,6 +139,7 @@ function AttendanceItem({
         <strong>{row.name}</strong>
         <span className="muted small">
           {row.role ? t(`mgmp.role.${row.role}`) : row.invited ? t('undangan.guestBadge') : t('mgmp.formerMember')}
+          {row.role && !row.invited && <> · <span className="badge badge-warn">{t('undangan.notInvitedBadge')}</span></>}
           {row.checkedInAt && <> · {t(row.source === 'self' ? 'hadir.checkedInSelf' : 'hadir.checkedInOverridden', { time: timeOf(row.checkedInAt, locale) })}</>}
           {mine && <> · {t('mgmp.meeting.notSavedYet')}</>}
           {mine && current === null && <> · {t('hadir.noteWaitsForCode')}</>}
