@@ -139,6 +139,11 @@ describe('MGMP', () => {
     const discussion = mgmp.agendaItem('Pembahasan modul');
     await discussion.getByLabel(/^Ringkasan pembahasan/).fill('Anggota membahas modul ajar bersama.');
     await discussion.getByRole('button', { name: 'Simpan draf notulen' }).click();
+    // The first save of new minutes keeps its confirmation (the form is not remounted once the draft exists).
+    await discussion.getByRole('button', { name: 'Setujui' }).waitFor();
+    await discussion.getByText('Tersimpan.').waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await discussion.getByText('Tersimpan.').count(), 1);
     await discussion.getByRole('button', { name: 'Setujui' }).click();
     await discussion.getByText(/^Disetujui/).waitFor();
     await discussion.getByRole('button', { name: 'Koreksi (revisi)' }).waitFor();

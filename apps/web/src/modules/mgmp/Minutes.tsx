@@ -44,7 +44,8 @@ export function MinutesSection({ agendaItemId, members, canEdit, canApprove }: P
       )}
       {approved && revising && <MinutesForm agendaItemId={agendaItemId} members={members} initial={approved} revision onDone={() => setRevising(false)} />}
       {!approved && draft && !canEdit && <MinutesView minutes={draft} members={members} />}
-      {!approved && canEdit && <MinutesForm key={draft?.id ?? 'new'} agendaItemId={agendaItemId} members={members} initial={draft} revision={false} />}
+      {/* No key by draft id: the first save of new minutes would remount the form and drop its "Tersimpan." (the saved values are already in the form). */}
+      {!approved && canEdit && <MinutesForm agendaItemId={agendaItemId} members={members} initial={draft} revision={false} />}
       {!approved && !draft && !canEdit && <p className="muted small">{t('mgmp.minutes.none')}</p>}
       {draft && canApprove && <ApproveButton agendaItemId={agendaItemId} />}
       {older.length > 0 && (
