@@ -289,8 +289,10 @@ export async function getTeacherGrowthJson(actor: Actor, teacherId: string, deps
       // Only a shown round still open can change by time alone (it shows as closed after its
       // deadline); rounds not shown change only with new answers, which notify like any write.
       const deadline = payload.feedback.some((r) => r.closedAt === null) ? await growthRepository.nextFeedbackDeadline(tx, tenantId, teacherId, now) : null;
-      // The deadline is on the request clock; the cache measures on its own: store the time left.
-      return { value: { teacher, json }, size: FACT_SIZE + sizeOfJson(json), expiresAt: deadline ? Date.now() + (deadline.getTime() - now.getTime()) : undefined };
+      // The deadline is on the request clock; the cache measures on its own: store the time left,
+      // read on both clocks at the same moment (now, not when the computation began: that would
+      // keep the entry past the deadline by the computation's duration).
+      return { value: { teacher, json }, size: FACT_SIZE + sizeOfJson(json), expiresAt: deadline ? Date.now() + (deadline.getTime() - deps.clock().getTime()) : undefined };
     }),
   );
   const { teacher, json } = page.value;
