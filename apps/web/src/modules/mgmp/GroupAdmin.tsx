@@ -1,16 +1,17 @@
 import { MGMP_MEMBER_ROLES, type Me, type MgmpGroup, type MgmpGroupSummary, type MgmpMemberRole, type MgmpQuorum, type MgmpTopic } from '@tumbuh/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
-import { useDebounced, useDraft } from '../../shared/hooks.ts';
-import { useClusters, useSubjects, useTeacherList, type ListResult } from '../../shared/people.api.ts';
+import { useDraft } from '../../shared/hooks.ts';
+import { useClusters, useSubjects, type ListResult } from '../../shared/people.api.ts';
 import { hasRole } from '../../shared/roles.ts';
 import { useMe } from '../../shared/session.tsx';
 import { ConfirmButton, ErrorNote, Field, Loading, MadrasahOptions, useFieldErrors } from '../../shared/ui.tsx';
 import { assignRole, hasDraft, type MemberDraft } from './admin.models.ts';
 import { mgmpKeys, useMgmpTopics } from './mgmp.api.ts';
+import { TeacherPicker } from './TeacherPicker.tsx';
 
 /**
  * Group administration for the madrasah's kepala and operator: a new group (per subject or
@@ -36,53 +37,6 @@ export function administersAny(me: Me): boolean {
 function ordered(members: readonly MemberDraft[]): MemberDraft[] {
   const rank = (r: MgmpMemberRole) => MGMP_MEMBER_ROLES.indexOf(r);
   return [...members].sort((a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name));
-}
-
-/** Search the teacher registry and add teachers; thumb-sized buttons, one column on a phone. */
-function TeacherPicker({ madrasahId, memberIds, onAdd }: { madrasahId: string | null; memberIds: readonly string[]; onAdd: (t: { teacherId: string; name: string }) => void }) {
-  const t = useT();
-  const [q, setQ] = useState('');
-  const search = useDebounced(q.trim(), 300);
-  const list = useTeacherList({ ...(search ? { q: search } : {}), ...(madrasahId ? { madrasahId } : {}), active: 'true', limit: 8, offset: 0 });
-  const resultsId = useId();
-  return (
-    <div className="teacher-picker">
-      <Field label={t('mgmpAdmin.members.search')} hint={t('mgmpAdmin.members.searchHint')}>
-        {(p) => <input {...p} type="search" autoComplete="off" aria-controls={resultsId} value={q} onChange={(e) => setQ(e.target.value)} />}
-      </Field>
-      {search.length >= 2 && (
-        <ul id={resultsId} className="item-list picker-results" aria-live="polite">
-          {list.isPending ? (
-            <li>
-              <Loading />
-            </li>
-          ) : list.error ? (
-            <li>
-              <ErrorNote error={list.error} onRetry={() => void list.refetch()} />
-            </li>
-          ) : list.data.items.length === 0 ? (
-            <li className="muted">{t('mgmpAdmin.members.noResults')}</li>
-          ) : (
-            list.data.items.map((teacher) => {
-              const already = memberIds.includes(teacher.id);
-              return (
-                <li key={teacher.id}>
-                  <span className="item-main">{teacher.name}</span>
-                  {already ? (
-                    <span className="badge badge-muted">{t('mgmpAdmin.members.already')}</span>
-                  ) : (
-                    <button type="button" className="btn btn-small btn-touch" aria-label={t('mgmpAdmin.members.addLabel', { name: teacher.name })} onClick={() => onAdd({ teacherId: teacher.id, name: teacher.name })}>
-                      {t('mgmpAdmin.members.add')}
-                    </button>
-                  )}
-                </li>
-              );
-            })
-          )}
-        </ul>
-      )}
-    </div>
-  );
 }
 
 /** The member list being edited: office per member, remove, and the picker to add more. */
@@ -114,7 +68,19 @@ export function MembersEditor({ madrasahId, value, onChange }: { madrasahId: str
         </ul>
       )}
       <p className="muted small">{t('mgmpAdmin.members.count', { count: value.length })}</p>
-      <TeacherPicker madrasahId={madrasahId} memberIds={value.map((m) => m.teacherId)} onAdd={(x) => onChange([...value, { ...x, role: 'anggota' }])} />
+      <TeacherPicker
+        madrasahId={madrasahId}
+        chosenIds={value.map((m) => m.teacherId)}
+        onAdd={(x) => onChange([...value, { ...x, role: 'anggota' }])}
+        texts={{
+          search: t('mgmpAdmin.members.search'),
+          hint: t('mgmpAdmin.members.searchHint'),
+          noResults: t('mgmpAdmin.members.noResults'),
+          already: t('mgmpAdmin.members.already'),
+          add: t('mgmpAdmin.members.add'),
+          addLabel: (name) => t('mgmpAdmin.members.addLabel', { name }),
+        }}
+      />
     </fieldset>
   );
 }

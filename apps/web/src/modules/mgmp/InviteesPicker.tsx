@@ -1,13 +1,12 @@
 import type { MgmpGroup, MgmpMeeting } from '@tumbuh/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
-import { useDebounced } from '../../shared/hooks.ts';
-import { useTeacherList } from '../../shared/people.api.ts';
-import { ErrorNote, Field, Loading } from '../../shared/ui.tsx';
+import { ErrorNote } from '../../shared/ui.tsx';
 import { addGuest, draftFromInvitees, invitedTeacherIds, removeGuest, setAllMembers, toggleMember, type InviteeDraft } from './invitees.models.ts';
 import { mgmpKeys } from './mgmp.api.ts';
+import { TeacherPicker } from './TeacherPicker.tsx';
 
 /**
  * Who is invited to a meeting: the group's members as a checklist (all ticked by default) and guests
@@ -58,58 +57,22 @@ export function InviteesPicker({ group, value, onChange, error }: { group: MgmpG
           </ul>
         </>
       )}
-      <GuestSearch madrasahId={group.madrasahId} invited={invited} onAdd={(guest) => onChange(addGuest(value, memberIds, guest))} />
+      <TeacherPicker
+        madrasahId={group.madrasahId}
+        chosenIds={invited}
+        onAdd={(guest) => onChange(addGuest(value, memberIds, guest))}
+        texts={{
+          search: t('undangan.guestSearch'),
+          hint: t('undangan.guestSearchHint'),
+          noResults: t('undangan.noResults'),
+          already: t('undangan.already'),
+          add: '+',
+          addLabel: (name) => t('undangan.guestAdd', { name }),
+        }}
+      />
       {invited.length === 0 && <small className="field-error">{t('undangan.noneChosen')}</small>}
       {error && <small className="field-error">{error}</small>}
     </fieldset>
-  );
-}
-
-function GuestSearch({ madrasahId, invited, onAdd }: { madrasahId: string | null; invited: readonly string[]; onAdd: (guest: { teacherId: string; name: string }) => void }) {
-  const t = useT();
-  const [q, setQ] = useState('');
-  const search = useDebounced(q.trim(), 300);
-  const resultsId = useId();
-  return (
-    <div className="teacher-picker">
-      <Field label={t('undangan.guestSearch')} hint={t('undangan.guestSearchHint')}>
-        {(p) => <input {...p} type="search" autoComplete="off" aria-controls={resultsId} value={q} onChange={(e) => setQ(e.target.value)} />}
-      </Field>
-      {search.length >= 2 && <GuestResults id={resultsId} search={search} madrasahId={madrasahId} invited={invited} onAdd={onAdd} />}
-    </div>
-  );
-}
-
-function GuestResults({ id, search, madrasahId, invited, onAdd }: { id: string; search: string; madrasahId: string | null; invited: readonly string[]; onAdd: (guest: { teacherId: string; name: string }) => void }) {
-  const t = useT();
-  const list = useTeacherList({ q: search, ...(madrasahId ? { madrasahId } : {}), active: 'true', limit: 8, offset: 0 });
-  return (
-    <ul id={id} className="item-list picker-results" aria-live="polite">
-      {list.isPending ? (
-        <li>
-          <Loading />
-        </li>
-      ) : list.error ? (
-        <li>
-          <ErrorNote error={list.error} onRetry={() => void list.refetch()} />
-        </li>
-      ) : list.data.items.length === 0 ? (
-        <li className="muted">{t('undangan.noResults')}</li>
-      ) : (
-        list.data.items.map((teacher) => (
-          <li key={teacher.id}>
-            <span className="item-main">{teacher.name}</span>
-            {invited.includes(teacher.id) ? (
-              <span className="badge badge-muted">{t('undangan.already')}</span>
-            ) : (
-              <button type="button" className="btn btn-small btn-touch" aria-label={t('undangan.guestAdd', { name: teacher.name })} onClick={() => onAdd({ teacherId: teacher.id, name: teacher.name })}>
-                +
-              </button>
-            )}
-          </li>
-        ))
-      )}
-    </ul>
   );
 }
 
