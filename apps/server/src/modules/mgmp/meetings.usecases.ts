@@ -21,6 +21,7 @@ import {
   agendaEditable,
   agendaItemRemovable,
   canTransitionMeeting,
+  carryOverTitle,
   checkInRefusal,
   isPresent,
   meetingTakesRecords,
@@ -236,8 +237,8 @@ async function insertMeeting(
   const due = await deps.mgmpRepository.decisionsDueForReview(tx, actor.tenantId, ctx.group.id, todayInIndonesia(startsAt));
   const open = await deps.mgmpRepository.openFollowUpsOfGroup(tx, actor.tenantId, ctx.group.id);
   const items = [
-    ...due.map((d) => ({ title: `Tinjau keputusan: ${d.statement ?? d.proposal}`, kind: 'keputusan-review', decisionId: d.id, followUpId: null })),
-    ...open.map((f) => ({ title: `Tindak lanjut: ${f.what}`, kind: 'tindak-lanjut-review', decisionId: null, followUpId: f.id })),
+    ...due.map((d) => ({ title: carryOverTitle({ kind: 'decision', statement: d.statement, proposal: d.proposal }), kind: 'keputusan-review', decisionId: d.id, followUpId: null })),
+    ...open.map((f) => ({ title: carryOverTitle({ kind: 'follow-up', what: f.what }), kind: 'tindak-lanjut-review', decisionId: null, followUpId: f.id })),
     ...input.agenda.map((a) => ({ title: a.title, kind: a.kind, decisionId: null, followUpId: null })),
   ];
   await deps.mgmpRepository.insertAgendaItems(tx, items.map((a, i) => ({ tenantId: actor.tenantId, id: uuidv7(), meetingId: id, ordinal: i + 1, ...a })));
